@@ -1,0 +1,302 @@
+import { promises as fs } from 'node:fs';
+import type { Logger } from 'pino';
+import type {
+  Account,
+  ChatAction,
+  ChatId,
+  CommandId,
+  CommandInput,
+  CommandOutput,
+  Contact,
+  ContactId,
+  EventBatch,
+  MessageId,
+} from '../../../shared/src/index.js';
+import { BridgeError } from '../bridge/BridgeError.js';
+import type { KeyProvider, OutboxLane, StoreOp } from '../store/index.js';
+import { AccountStore } from '../store/index.js';
+import type { AccountWorkerApi, AccountWorkerOptions, BatchSink, SocketOverrides } from './AccountWorkerApi.js';
+import { eventBatchOf } from './worker/eventBatchOf.js';
+import { ownMessageId } from './worker/runCommand.js';
+import { pendingMessage } from './worker/outgoingMessages.js';
+import type { WorkerTuning } from './worker/WorkerTuning.js';
+import { DEFAULT_WORKER_TUNING } from './worker/WorkerTuning.js';
+import { WorkerRuntime } from './worker/WorkerRuntime.js';
+
+export type AccountWorkerDeps = Readonly<{
+  log: Logger;
+  keyProvider: KeyProvider;
+  emit: BatchSink;
+  socketOverrides?: SocketOverrides;
+  now?: () => number;
+  rand?: () => number;
+  tuning?: Partial<WorkerTuning>;
+}>;
+
+/**
+ * One WhatsApp account, in-process: its store, its one socket, its command lanes. The session
+ * manager runs it inside a child process (WorkerProcess) and talks to it through AccountWorkerApi.
+ *
+ *   const worker = new AccountWorker({ accountId, label, accountDir }, { log, keyProvider, emit });
+ *   await worker.start();            // opens the store, replays journal + outbox, connects
+ *   await worker.sendText(input, id); // pending row + outbox entry persisted, then queued
+ *   await worker.stop();
+ *
+ * Everything it emits is committed first. Commands are persisted and answered at once; their
+ * outcome arrives as `commands.completed`.
+ */
+export class AccountWorker implements AccountWorkerApi {
+  readonly #options: AccountWorkerOptions;
+  readonly #deps: AccountWorkerDeps;
+  readonly #tuning: WorkerTuning;
+  readonly #now: () => number;
+  #rt: WorkerRuntime | undefined;
+
+  constructor(options: AccountWorkerOptions, deps: AccountWorkerDeps) {
+    this.#options = options;
+    this.#deps = deps;
+    this.#tuning = { ...DEFAULT_WORKER_TUNING, ...deps.tuning };
+    this.#now = deps.now ?? Date.now;
+  }
+
+  async start(): Promise<void> {
+    if (this.#rt !== undefined) return;
+    const log = this.#deps.log.child({ module: 'worker', accountId: this.#options.accountId });
+    const store = await AccountStore.open(this.#options.accountDir, {
+      keyProvider: this.#deps.keyProvider,
+      accountId: this.#options.accountId,
+      logger: log,
+      now: this.#now,
+    });
+    try {
+      this.#rt = new WorkerRuntime({
+        options: this.#options,
+        store,
+        log,
+        emit: this.#deps.emit,
+        overrides: this.#deps.socketOverrides ?? {},
+        tuning: this.#tuning,
+        now: this.#now,
+        rand: this.#deps.rand ?? Math.random,
+      });
+      await this.#rt.start();
+    } catch (err) {
+      this.#rt = undefined;
+      store.close();
+      throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const rt = this.#rt;
+    this.#rt = undefined;
+    await rt?.stop();
+  }
+
+  summary(): Promise<Account> {
+    const rt = this.#require();
+    const self = rt.conn.self();
+    return Promise.resolve({
+      id: this.#options.accountId,
+      label: this.#options.label,
+      phoneNumber: self.phoneNumber,
+      pushName: self.pushName,
+      connection: rt.supervisor.state,
+      sync: rt.sync.status,
+    });
+  }
+
+  catchUp(afterSeq: number, limit: number): Promise<{ batches: EventBatch[]; isComplete: boolean }> {
+    const rt = this.#require();
+    const page = rt.store.changesSince(afterSeq, limit);
+    const batches: EventBatch[] =
+      page.changes.length === 0 ? [] : [eventBatchOf(this.#options.accountId, page.lastSeq, page.changes)];
+    return Promise.resolve({ batches, isComplete: !page.hasMore });
+  }
+
+  async destroyArchive(): Promise<void> {
+    if (this.#rt !== undefined) throw new BridgeError('CONFLICT', 'stop the account before deleting its archive');
+    await fs.rm(this.#options.accountDir, { recursive: true, force: true });
+  }
+
+  // --- Reads -----------------------------------------------------------------------------
+
+  listChats(input: CommandInput<'chats.list'>): Promise<CommandOutput<'chats.list'>> {
+    return Promise.resolve(this.#require().store.listChats(input.limit, input.beforeActivity));
+  }
+
+  pageMessages(input: CommandInput<'messages.page'>): Promise<CommandOutput<'messages.page'>> {
+    const page = this.#require().store.pageMessages(input.chatId, input.beforeTimestamp, input.limit);
+    return Promise.resolve({ messages: page.messages, hasMoreLocal: page.hasMoreLocal });
+  }
+
+  search(query: string, limit: number): Promise<CommandOutput<'messages.search'>> {
+    return Promise.resolve(this.#require().store.search(query, null, limit));
+  }
+
+  setAlias(contactId: ContactId, alias: string | null): Promise<Contact> {
+    const rt = this.#require();
+    rt.apply([{ type: 'contact.upsert', contact: { jid: contactId, names: [{ source: 'alias', name: alias }] } }]);
+    const contact = rt.store.getContact(contactId);
+    if (contact === undefined) throw new BridgeError('NOT_FOUND', 'unknown contact');
+    return Promise.resolve(contact);
+  }
+
+  // --- Commands through the outbox ---------------------------------------------------------
+
+  sendText(input: CommandInput<'messages.sendText'>, commandId: CommandId): Promise<MessageId> {
+    const rt = this.#require();
+    return Promise.resolve(
+      this.#enqueueSend(commandId, 'messages.sendText', input, input.chatId, (messageId) => [
+        { type: 'message.upsert', message: pendingMessage(rt.accountId, input.chatId, messageId, { kind: 'text', text: input.text }, this.#now()) },
+      ]),
+    );
+  }
+
+  sendAttachment(input: CommandInput<'messages.sendAttachment'>, commandId: CommandId): Promise<MessageId> {
+    const rt = this.#require();
+    const sizeBytes = Buffer.byteLength(input.dataBase64, 'base64');
+    const body = {
+      kind: 'media' as const,
+      caption: input.caption,
+      media: {
+        kind: input.kind,
+        mimeType: input.mimeType,
+        fileName: input.fileName,
+        sizeBytes,
+        durationSeconds: null,
+        width: null,
+        height: null,
+        thumbnailDataUrl: null,
+        state: { status: 'remote' as const },
+      },
+    };
+    return Promise.resolve(
+      this.#enqueueSend(commandId, 'messages.sendAttachment', input, input.chatId, (messageId) => [
+        { type: 'message.upsert', message: pendingMessage(rt.accountId, input.chatId, messageId, body, this.#now()) },
+      ]),
+    );
+  }
+
+  forward(input: CommandInput<'messages.forward'>, commandId: CommandId): Promise<MessageId> {
+    const rt = this.#require();
+    const original = rt.store.getMessage(input.chatId, input.messageId);
+    if (original === undefined) throw new BridgeError('NOT_FOUND', 'message not found');
+    return Promise.resolve(
+      this.#enqueueSend(commandId, 'messages.forward', input, input.toChatId, (messageId) => [
+        {
+          type: 'message.upsert',
+          message: pendingMessage(rt.accountId, input.toChatId, messageId, original.body, this.#now(), { isForwarded: true }),
+        },
+      ]),
+    );
+  }
+
+  retrySend(input: CommandInput<'messages.retrySend'>, commandId: CommandId): Promise<void> {
+    const waId = input.messageId.split('|').at(-1) ?? input.messageId;
+    // Same WhatsApp id as the failed attempt: if it did reach the server, the recipient dedupes it.
+    this.#enqueue(commandId, 'serial', 'messages.retrySend', input, waId, []);
+    return Promise.resolve();
+  }
+
+  react(input: CommandInput<'messages.react'>, commandId: CommandId): Promise<void> {
+    this.#enqueue(commandId, 'serial', 'messages.react', input, this.#newWaId(), []);
+    return Promise.resolve();
+  }
+
+  edit(input: CommandInput<'messages.edit'>, commandId: CommandId): Promise<void> {
+    this.#enqueue(commandId, 'serial', 'messages.edit', input, this.#newWaId(), []);
+    return Promise.resolve();
+  }
+
+  deleteForEveryone(input: CommandInput<'messages.deleteForEveryone'>, commandId: CommandId): Promise<void> {
+    this.#enqueue(commandId, 'serial', 'messages.deleteForEveryone', input, this.#newWaId(), []);
+    return Promise.resolve();
+  }
+
+  modifyChat(chatId: ChatId, action: ChatAction, commandId: CommandId): Promise<void> {
+    const input = { accountId: this.#options.accountId, chatId, action };
+    this.#enqueue(commandId, 'serial', 'chats.modify', input, null, []);
+    return Promise.resolve();
+  }
+
+  downloadMedia(chatId: ChatId, messageId: MessageId, commandId: CommandId): Promise<void> {
+    this.#enqueue(commandId, 'media', 'media.download', { accountId: this.#options.accountId, chatId, messageId }, null, []);
+    return Promise.resolve();
+  }
+
+  requestReupload(chatId: ChatId, messageId: MessageId, commandId: CommandId): Promise<void> {
+    const input = { accountId: this.#options.accountId, chatId, messageId };
+    this.#enqueue(commandId, 'media', 'media.requestReupload', input, null, []);
+    return Promise.resolve();
+  }
+
+  retryAllFailedMedia(commandId: CommandId): Promise<number> {
+    const rt = this.#require();
+    const failed = rt.store.listFailedMedia(500);
+    failed.forEach((m, i) => {
+      const input = { accountId: this.#options.accountId, chatId: m.chatId, messageId: m.messageId };
+      this.#enqueue(`${commandId.slice(0, 48)}#${i}` as CommandId, 'media', 'media.download', input, null, []);
+    });
+    return Promise.resolve(failed.length);
+  }
+
+  // --- Commands that need the socket now -----------------------------------------------------
+
+  startChat(phoneNumber: string): Promise<ChatId> {
+    return this.#require().startChat(phoneNumber);
+  }
+
+  requestOlderHistory(chatId: ChatId, commandId: CommandId): Promise<void> {
+    return this.#require().requestOlderHistory(chatId, commandId);
+  }
+
+  takeOver(): Promise<void> {
+    this.#require().supervisor.takeOver();
+    return Promise.resolve();
+  }
+
+  relink(): Promise<void> {
+    return this.#require().relink();
+  }
+
+  logout(): Promise<void> {
+    return this.#require().logout();
+  }
+
+  // --- Helpers -------------------------------------------------------------------------------
+
+  #require(): WorkerRuntime {
+    if (this.#rt === undefined) throw new BridgeError('NOT_CONNECTED', 'the account worker is not started');
+    return this.#rt;
+  }
+
+  #newWaId(): string {
+    return this.#require().newWaId();
+  }
+  /** A sending command: the WhatsApp id is fixed now and stored with the pending row. */
+  #enqueueSend(
+    commandId: CommandId,
+    name: string,
+    input: unknown,
+    chatId: ChatId,
+    rows: (messageId: MessageId) => StoreOp[],
+  ): MessageId {
+    const rt = this.#require();
+    const existing = rt.store.outbox.get(commandId);
+    if (existing?.clientMessageId) return ownMessageId(chatId, existing.clientMessageId);
+    const waId = this.#newWaId();
+    const messageId = ownMessageId(chatId, waId);
+    this.#enqueue(commandId, 'serial', name, input, waId, rows(messageId));
+    return messageId;
+  }
+
+  /** Outbox entry and the rows it implies in ONE transaction, then emit, then wake the lanes. */
+  #enqueue(commandId: CommandId, lane: OutboxLane, name: string, payload: unknown, waId: string | null, ops: StoreOp[]): void {
+    const rt = this.#require();
+    if (rt.store.outbox.get(commandId) !== undefined) return;
+    if (waId !== null) rt.markSentByThisDevice(waId);
+    rt.applyWith(ops, () => rt.store.outbox.enqueue({ id: commandId, lane, name, payload, clientMessageId: waId }));
+    rt.lanes.kick();
+  }
+}

@@ -1,0 +1,48 @@
+import type { AccountId, ChatAction, ChatId, Message, MessageBody } from '../../../../shared/src/index.js';
+import type { ChatPatch } from '../../store/index.js';
+import { missingCaseError } from '../../util/missingCaseError.js';
+
+/** The row an outgoing message gets the moment the command is accepted (status pending). */
+export function pendingMessage(
+  accountId: AccountId,
+  chatId: ChatId,
+  messageId: Message['id'],
+  body: MessageBody,
+  now: number,
+  extra: Partial<Pick<Message, 'quoted' | 'isForwarded'>> = {},
+): Message {
+  return {
+    accountId,
+    chatId,
+    id: messageId,
+    senderId: null,
+    isFromMe: true,
+    isFromOtherDevice: false,
+    timestamp: now,
+    status: 'pending',
+    body,
+    quoted: extra.quoted ?? null,
+    reactions: [],
+    editedAt: null,
+    isForwarded: extra.isForwarded ?? false,
+    failure: null,
+  };
+}
+
+/** What a successful chat action changes locally (WhatsApp's app-state echo may confirm it later). */
+export function chatPatchFor(chatId: ChatId, action: ChatAction): ChatPatch {
+  switch (action.type) {
+    case 'pin':
+      return { id: chatId, pinnedAt: action.value ? Date.now() : null };
+    case 'archive':
+      return { id: chatId, isArchived: action.value };
+    case 'mute':
+      return { id: chatId, mutedUntil: action.untilMs };
+    case 'markRead':
+      return { id: chatId, unreadCount: 0, isMarkedUnread: false };
+    case 'markUnread':
+      return { id: chatId, isMarkedUnread: true };
+    default:
+      throw missingCaseError(action);
+  }
+}

@@ -1,0 +1,168 @@
+import type { BaileysEventMap, Contact as WAContact, WAMessage, WASocket } from '@whiskeysockets/baileys';
+import { getHistoryMsg, jidNormalizedUser, proto } from '@whiskeysockets/baileys';
+import type { Logger } from 'pino';
+import type { MessageStatus } from '../../../shared/src/index.js';
+import type { AccountStore, StoreOp } from '../store/index.js';
+import { crashPoint } from '../util/crashPoints.js';
+import type { IngestSink } from './ingestTypes.js';
+import { domainTargetOf } from './messageKeys.js';
+import type { NormalizeContext } from './normalize/index.js';
+import { makeJidResolver, normalizeContact, normalizeMessage, toContactId } from './normalize/index.js';
+import { chatPatchOf } from './normalize/normalizeHistorySync.js';
+import { toStoreOps } from './toStoreOps.js';
+
+// proto.WebMessageInfo.Status: ERROR, PENDING, SERVER_ACK, DELIVERY_ACK, READ, PLAYED.
+const STATUS_BY_NUMBER: readonly MessageStatus[] = ['failed', 'pending', 'sent', 'delivered', 'read', 'played'];
+// How many recently persisted ids to remember so messages.upsert does not write them twice.
+const RECENT_IDS_MAX = 5_000;
+
+export type EventIngestDeps = Readonly<{
+  store: AccountStore;
+  sink: IngestSink;
+  context: () => NormalizeContext;
+  log: Logger;
+  /** Journals a history notification (raw bytes) before its receipt; see HistorySyncIngest. */
+  journalHistory: (msg: WAMessage) => void;
+}>;
+
+/**
+ * Socket events → normalized ops → the sink. Live messages are persisted in `beforeReceipt`, i.e.
+ * before WhatsApp is told they were delivered; `messages.upsert` then only writes what was not
+ * persisted there (messages this app sent, appends, echoes). Every write is an idempotent upsert.
+ */
+export class EventIngest {
+  readonly #deps: EventIngestDeps;
+  readonly #recent = new Set<string>();
+
+  constructor(deps: EventIngestDeps) {
+    this.#deps = deps;
+  }
+
+  /** Baileys' patched hook: runs after decrypt, before the delivery receipt. Throwing = no receipt. */
+  beforeReceipt = (msg: WAMessage): Promise<void> => {
+    crashPoint('after-decrypt');
+    if (msg.message && getHistoryMsg(msg.message)) this.#deps.journalHistory(msg);
+    const ops = this.#messageOps([msg]);
+    this.#deps.sink.persist(ops, { kind: 'live' });
+    this.#remember(msg);
+    crashPoint('before-receipt');
+    return Promise.resolve();
+  };
+
+  attach(sock: WASocket): void {
+    const ev = sock.ev;
+    ev.on('messages.upsert', (e) => this.#guard('messages.upsert', () => this.#onUpsert(e)));
+    ev.on('messages.update', (e) => this.#guard('messages.update', () => this.#onUpdate(e)));
+    ev.on('messages.reaction', (e) => this.#guard('messages.reaction', () => this.#onReaction(e)));
+    ev.on('contacts.upsert', (e) => this.#guard('contacts.upsert', () => this.#onContacts(e)));
+    ev.on('contacts.update', (e) => this.#guard('contacts.update', () => this.#onContacts(e as WAContact[])));
+    ev.on('chats.upsert', (e) => this.#guard('chats.upsert', () => this.#onChats(e)));
+    ev.on('chats.update', (e) => this.#guard('chats.update', () => this.#onChats(e)));
+    ev.on('lid-mapping.update', (e) => this.#guard('lid-mapping.update', () => this.#onLidMapping(e)));
+    ev.on('messaging-history.status', (e) =>
+      this.#guard('messaging-history.status', () =>
+        this.#deps.sink.onHistoryStatus(e.status, e.explicit, proto.HistorySync.HistorySyncType[e.syncType] ?? String(e.syncType)),
+      ),
+    );
+  }
+
+  #onUpsert({ messages }: BaileysEventMap['messages.upsert']): void {
+    crashPoint('after-receipt');
+    const fresh = messages.filter((m) => !this.#recent.has(recentKey(m)));
+    if (fresh.length === 0) return;
+    this.#persist(this.#messageOps(fresh));
+    for (const m of fresh) this.#remember(m);
+  }
+
+  #onUpdate(updates: BaileysEventMap['messages.update']): void {
+    const ctx = this.#deps.context();
+    const ops: StoreOp[] = [];
+    for (const { key, update } of updates) {
+      const target = domainTargetOf(key, ctx);
+      if (target === null || typeof update.status !== 'number') continue;
+      const status = STATUS_BY_NUMBER[update.status];
+      if (status !== undefined) ops.push({ type: 'message.status', ...target, status });
+    }
+    this.#persist(ops);
+  }
+
+  #onReaction(reactions: BaileysEventMap['messages.reaction']): void {
+    const ctx = this.#deps.context();
+    const resolver = makeJidResolver(ctx);
+    const ops: StoreOp[] = [];
+    for (const { key, reaction } of reactions) {
+      const target = domainTargetOf(key, ctx);
+      const by = reaction.key;
+      if (target === null || !by) continue;
+      const senderJid = by.fromMe ? ctx.self.pn : by.participant || by.remoteJid;
+      if (!senderJid) continue;
+      ops.push({
+        type: 'message.react',
+        ...target,
+        reaction: {
+          senderId: toContactId(resolver.canonical(senderJid)),
+          emoji: reaction.text ?? '',
+          at: Number(reaction.senderTimestampMs ?? Date.now()),
+        },
+      });
+    }
+    this.#persist(ops);
+  }
+
+  #onContacts(contacts: readonly WAContact[]): void {
+    const ctx = this.#deps.context();
+    this.#persist(this.#toStore(contacts.flatMap((c) => normalizeContact(c, ctx)), 'contacts'));
+  }
+
+  #onChats(chats: BaileysEventMap['chats.update']): void {
+    const ctx = this.#deps.context();
+    const resolver = makeJidResolver(ctx);
+    const ops: StoreOp[] = [];
+    for (const chat of chats) {
+      if (!chat.id) continue;
+      const patch = chatPatchOf({ ...chat, id: chat.id }, resolver.canonical(chat.id));
+      ops.push({ type: 'chat.upsert', chat: patch });
+    }
+    this.#persist(ops);
+  }
+
+  #onLidMapping({ lid, pn }: BaileysEventMap['lid-mapping.update']): void {
+    this.#persist([{ type: 'lid.map', lid: jidNormalizedUser(lid), pn: jidNormalizedUser(pn), source: 'lid-mapping' }]);
+  }
+
+  #messageOps(messages: readonly WAMessage[]): StoreOp[] {
+    const ctx = this.#deps.context();
+    return this.#toStore(
+      messages.flatMap((m) => normalizeMessage(m, ctx)),
+      'message',
+    );
+  }
+
+  #toStore(ops: Parameters<typeof toStoreOps>[0], lidSource: string): StoreOp[] {
+    const store = this.#deps.store;
+    return toStoreOps(ops, { lidSource, hasMediaRecord: (c, m) => store.getMedia(c, m) !== undefined });
+  }
+
+  #persist(ops: readonly StoreOp[]): void {
+    if (ops.length > 0) this.#deps.sink.persist(ops, { kind: 'live' });
+  }
+
+  #remember(msg: WAMessage): void {
+    this.#recent.add(recentKey(msg));
+    if (this.#recent.size > RECENT_IDS_MAX) {
+      const oldest = this.#recent.values().next().value;
+      if (oldest !== undefined) this.#recent.delete(oldest);
+    }
+  }
+
+  /** Event handlers run inside Baileys' emitter: a throw there would be lost, so log it here. */
+  #guard(event: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.#deps.log.error({ err, event }, 'failed to ingest socket event');
+    }
+  }
+}
+
+const recentKey = (m: WAMessage): string => `${m.key.remoteJid ?? ''}|${m.key.fromMe ? 1 : 0}|${m.key.id ?? ''}`;

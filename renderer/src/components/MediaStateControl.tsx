@@ -1,0 +1,61 @@
+import type { MediaInfo, Message } from '../../../shared/src/index.js';
+import { call } from '../bridge/call.js';
+import { drop } from '../bridge/drop.js';
+import { formatBytes } from '../format/time.js';
+import { Icon } from './Icon.js';
+import { describeMediaFailure } from './mediaWords.js';
+
+type Variant = 'overlay' | 'inline';
+
+/** Not downloaded / downloading / asking the phone / failed (with the reason in words). */
+export function MediaStateControl({ message, media, variant }: { readonly message: Message; readonly media: MediaInfo; readonly variant: Variant }) {
+  const ref = { accountId: message.accountId, chatId: message.chatId, messageId: message.id };
+  const state = media.state;
+  switch (state.status) {
+    case 'remote':
+      return (
+        <button type="button" className={`media-download media-${variant}`} onClick={() => drop(call('media.download', ref))} aria-label="Download">
+          <Icon name="download" size={variant === 'overlay' ? 22 : 18} />
+          {media.sizeBytes !== null && <span>{formatBytes(media.sizeBytes)}</span>}
+        </button>
+      );
+    case 'downloading':
+      return (
+        <div className={`media-progress media-${variant}`} role="progressbar" aria-label="Downloading" aria-valuenow={state.progress === null ? undefined : Math.round(state.progress * 100)}>
+          <span className="spinner spinner-sm" aria-hidden="true" />
+          <span>{state.progress === null ? 'Downloading…' : `${Math.round(state.progress * 100)}%`}</span>
+        </div>
+      );
+    case 'reuploadRequested':
+      return (
+        <div className={`media-progress media-${variant}`} role="status">
+          <span className="spinner spinner-sm" aria-hidden="true" />
+          <span>Asking your phone to re-upload…</span>
+        </div>
+      );
+    case 'failed': {
+      const words = describeMediaFailure(state);
+      return (
+        <div className={`media-failed media-${variant}`} role="alert" data-testid="media-failed">
+          <span className="media-failed-text">
+            <Icon name="alert" size={16} /> {words.text}
+          </span>
+          <span className="media-failed-actions">
+            {words.canReupload && (
+              <button type="button" className="button button-small button-primary" onClick={() => drop(call('media.requestReupload', ref))}>
+                Ask phone to re-upload
+              </button>
+            )}
+            <button type="button" className="button button-small button-ghost" onClick={() => drop(call('media.download', ref))}>
+              Try again
+            </button>
+          </span>
+        </div>
+      );
+    }
+    case 'ready':
+      return null;
+    default:
+      return null;
+  }
+}

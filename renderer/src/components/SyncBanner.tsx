@@ -1,0 +1,60 @@
+import type { AccountId, SyncStatus } from '../../../shared/src/index.js';
+import { formatRelative } from '../format/time.js';
+import { useSession } from '../state/sessionStore.js';
+import { missingCaseError } from '../util/missingCaseError.js';
+import { Icon } from './Icon.js';
+
+/** History sync as the user should see it: chunks, progress, paused, complete, late arrivals. */
+export function describeSync(status: SyncStatus, now = Date.now()): { readonly title: string; readonly detail: string } | null {
+  const imported = `${status.messagesImported.toLocaleString()} messages`;
+  switch (status.phase) {
+    case 'awaiting':
+      return { title: 'Waiting for your phone to send history…', detail: 'Keep WhatsApp open on your phone.' };
+    case 'syncing':
+      return {
+        title: status.progress !== null ? `Syncing history · ${Math.round(status.progress)}%` : 'Syncing history…',
+        detail: `${status.chunksProcessed} of ${status.chunksReceived} chunks processed · ${imported}`,
+      };
+    case 'paused':
+      return { title: 'History sync paused', detail: `${imported} so far. It resumes when your phone is online.` };
+    case 'complete': {
+      if (status.lateChunks > 0) {
+        const when = status.lastChunkAt ? ` ${formatRelative(status.lastChunkAt, now)}` : '';
+        return { title: 'Older history arrived late', detail: `${status.lateChunks} late chunk${status.lateChunks > 1 ? 's' : ''} applied${when}.` };
+      }
+      if (status.completeSource === 'inferred') return { title: 'History sync looks complete', detail: 'More history may still arrive from your phone.' };
+      return null;
+    }
+    default:
+      throw missingCaseError(status.phase);
+  }
+}
+
+export function SyncBanner({ accountId, showLabel }: { readonly accountId: AccountId; readonly showLabel: boolean }) {
+  const status = useSession((state) => state.sync[accountId]);
+  const isOpen = useSession((state) => state.connections[accountId]?.kind === 'open');
+  const label = useSession((state) => state.accounts.find((account) => account.id === accountId)?.label ?? '');
+  if (!status || !isOpen) return null;
+  const words = describeSync(status);
+  if (!words) return null;
+  const isActive = status.phase === 'syncing' || status.phase === 'awaiting';
+  // The unified inbox shows only syncs in progress; notes about finished syncs live in the account's own view.
+  if (showLabel && status.phase === 'complete') return null;
+  return (
+    <div className={`sync-banner phase-${status.phase}${showLabel ? ' is-compact' : ''}`} role="status" aria-live="polite" data-testid="sync-banner">
+      <Icon name="history" size={20} />
+      <div className="sync-banner-text">
+        <strong>
+          {showLabel && `${label} · `}
+          {words.title}
+        </strong>
+        <span>{words.detail}</span>
+        {isActive && (
+          <div className="progress" role="progressbar" aria-label="History sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={status.progress ?? undefined}>
+            <div className={`progress-bar${status.progress === null ? ' is-indeterminate' : ''}`} style={{ width: `${status.progress ?? 30}%` }} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

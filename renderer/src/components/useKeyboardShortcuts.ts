@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useUi } from '../state/uiStore.js';
+
+export const SEARCH_INPUT_ID = 'chat-search';
+export const CHAT_STEP_EVENT = 'inbox:chat-step';
+export const ESCAPE_EVENT = 'inbox:escape';
+
+/**
+ * Ctrl/Cmd+K focuses search; Alt+↑/↓ moves to the previous/next chat (the chat list listens for
+ * CHAT_STEP_EVENT, since only it knows the visible order); Esc closes the innermost panel.
+ */
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        const input = document.getElementById(SEARCH_INPUT_ID);
+        if (input instanceof HTMLInputElement) {
+          input.focus();
+          input.select();
+        }
+        return;
+      }
+      if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        event.preventDefault();
+        window.dispatchEvent(new CustomEvent(CHAT_STEP_EVENT, { detail: event.key === 'ArrowUp' ? -1 : 1 }));
+        return;
+      }
+      if (event.key === 'Escape') {
+        const escape = new CustomEvent(ESCAPE_EVENT, { cancelable: true });
+        window.dispatchEvent(escape);
+        if (escape.defaultPrevented) return;
+        const ui = useUi.getState();
+        if (ui.replyTo) ui.setReplyTo(null);
+        else if (ui.searchQuery) ui.setSearchQuery('');
+        else if (ui.isShowingArchived) ui.setShowingArchived(false);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,126 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { canonicalArchiveExport } from '../../electron/core/backup/canonicalArchiveExport.js';
+import { classifyS3Error } from '../../electron/core/backup/classifyS3Error.js';
+import { restoreBackup } from '../../electron/core/backup/restoreBackup.js';
+import type { AccountStore } from '../../electron/core/store/AccountStore.js';
+import type { TempProfile } from '../../electron/core/store/storeFixtures.js';
+import { makeTempProfile, openTestStore, TEST_ACCOUNT, TEST_KEY } from '../../electron/core/store/storeFixtures.js';
+import { staticKeyProvider } from '../../electron/core/store/keyProvider.js';
+import type { Moto } from './motoServer.js';
+import { startMoto } from './motoServer.js';
+import { accountBucket, changeArchive, createBucket, deleteChat, makeConfig, makeEngine, seedArchive } from './backupHarness.js';
+
+let moto: Moto;
+beforeAll(async () => {
+  moto = await startMoto();
+});
+afterAll(async () => {
+  await moto.stop();
+});
+
+describe('backup and restore against moto', () => {
+  let source: TempProfile;
+  let target: TempProfile;
+  let store: AccountStore;
+  beforeEach(async () => {
+    source = makeTempProfile();
+    target = makeTempProfile();
+    fs.rmSync(target.accountDir, { recursive: true });
+    store = await openTestStore(source.accountDir);
+  });
+  afterEach(() => {
+    store.close();
+    source.cleanup();
+    target.cleanup();
+  });
+
+  async function restoreInto(config: ReturnType<typeof makeConfig>, dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    return restoreBackup({
+      bucket: accountBucket(config),
+      encryption: config.encryption,
+      accountId: TEST_ACCOUNT,
+      accountDir: dir,
+      keyProvider: staticKeyProvider(TEST_KEY),
+    });
+  }
+
+  it('uploads only the delta on the second backup and restores byte-exact into an empty profile', async () => {
+    const config = makeConfig(moto.endpoint, await createBucket(moto.endpoint));
+    const bucket = accountBucket(config);
+    const engine = makeEngine(config, source.accountDir, bucket);
+    seedArchive(store, 3_000);
+
+    const first = await engine.runOnce();
+    expect(first.isNoop).toBe(false);
+    expect(first.records).toBeGreaterThan(3_000);
+    const bytesAfterFirst = bucket.stats.putBytes;
+
+    changeArchive(store, 30, 'delta');
+    const second = await engine.runOnce();
+    expect(second.fromSeq).toBe(first.toSeq);
+    // 30 messages plus the chat and sender contact they touched: the delta, not the archive again.
+    expect(second.records).toBeGreaterThanOrEqual(31);
+    expect(second.records).toBeLessThanOrEqual(32);
+    expect(second.uploadedBytes).toBeLessThan(first.uploadedBytes * 0.05);
+    expect(bucket.stats.putBytes - bytesAfterFirst).toBeLessThan(first.uploadedBytes * 0.1);
+
+    const third = await engine.runOnce();
+    expect(third.isNoop).toBe(true);
+
+    const restored = await restoreInto(config, target.accountDir);
+    expect(restored.orphaned).toBe(0);
+    const expected = await canonicalArchiveExport(source.accountDir);
+    expect(expected.length).toBeGreaterThan(3_000);
+    expect(await canonicalArchiveExport(target.accountDir)).toEqual(expected);
+  });
+
+  it('restores byte-exact after compaction, deleted chats and a passphrase', async () => {
+    const config = makeConfig(moto.endpoint, await createBucket(moto.endpoint), {
+      encryption: { mode: 'passphrase', passphrase: 'correct horse battery staple' },
+      compactAfterSegments: 3,
+    });
+    const bucket = accountBucket(config);
+    const engine = makeEngine(config, source.accountDir, bucket);
+    seedArchive(store, 300);
+    const compacted: boolean[] = [(await engine.runOnce()).isCompacted];
+    for (let round = 0; round < 5; round += 1) {
+      changeArchive(store, 5, `r${round}-`);
+      if (round === 1) deleteChat(store, 'A');
+      compacted.push((await engine.runOnce()).isCompacted);
+    }
+    // The 4th segment crosses the threshold (> 3): folded into a snapshot; two more follow.
+    expect(compacted).toEqual([false, false, false, true, false, false]);
+    const manifest = await engine.manifests.load();
+    expect(manifest?.body.snapshot?.records).toBeGreaterThan(300);
+    expect(manifest?.body.segments).toHaveLength(2);
+    // Compacted segments are deleted once the snapshot is referenced.
+    expect((await bucket.list('segments/')).length).toBe(2);
+
+    await restoreInto(config, target.accountDir);
+    expect(await canonicalArchiveExport(target.accountDir)).toEqual(await canonicalArchiveExport(source.accountDir));
+
+    const wrong = makeConfig(moto.endpoint, config.bucket, { encryption: { mode: 'passphrase', passphrase: 'not the passphrase' } });
+    const err = await restoreInto(wrong, path.join(target.dir, 'other', TEST_ACCOUNT)).catch((e: unknown) => e);
+    expect(classifyS3Error(err).code).toBe('wrongKey');
+  });
+
+  it('merges a backup into a profile that already holds newer local changes', async () => {
+    const config = makeConfig(moto.endpoint, await createBucket(moto.endpoint));
+    seedArchive(store, 100);
+    await makeEngine(config, source.accountDir).runOnce();
+    fs.mkdirSync(target.accountDir, { recursive: true });
+    const local = await openTestStore(target.accountDir);
+    changeArchive(local, 10, 'local-only');
+    local.close();
+    const result = await restoreInto(config, target.accountDir);
+    expect(result.applied).toBeGreaterThan(100);
+    const merged = await canonicalArchiveExport(target.accountDir);
+    const fromBackup = await canonicalArchiveExport(source.accountDir);
+    // Everything from the backup, plus the 10 local-only messages.
+    for (const line of fromBackup.filter((l) => !l.includes('"kind":"chat"'))) expect(merged).toContain(line);
+    expect(merged.filter((l) => l.includes('"kind":"message"') && l.includes('local-only')).length).toBe(10);
+  });
+});

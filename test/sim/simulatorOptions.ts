@@ -1,0 +1,43 @@
+import type { BinaryNode } from '@whiskeysockets/baileys';
+import type { CdnServer } from './cdn/index.js';
+import type { CertAuthority, CertMode } from './certs.js';
+import type { HistorySyncInput } from './history/index.js';
+import type { QrTimings } from './qrRefs.js';
+import type { Account } from './world.js';
+
+export type SimulatorOptions = Readonly<{
+  port?: number;
+  host?: string;
+  certMode?: CertMode;
+  /** Defaults to one authority shared by every simulator in the process (same trustRoot). */
+  certAuthority?: CertAuthority;
+  qr?: Partial<QrTimings>;
+  account?: Readonly<{ pn?: string; lid?: string; pushName?: string }>;
+  /** Sent as <biz name> at pairing; Baileys then knows its own name (else "no name present"). */
+  bizName?: string;
+  /** Hostname put in media_conn replies (the media CDN's dispatcher routes every host anyway). */
+  mediaHost?: string;
+  /** How long the phone waits for the companion's pair-device-sign. */
+  pairingReplyTimeoutMs?: number;
+  /**
+   * What the phone sends (inline) right after the first login, like a real phone does. Without it
+   * Baileys buffers all events for 20 s on that login and on every later one. Default: an empty
+   * INITIAL_BOOTSTRAP; `false` sends nothing.
+   */
+  initialHistory?: HistorySyncInput | readonly HistorySyncInput[] | false;
+  /** Start (true) or use a media CDN; contacts can then send media and media retry is answered. */
+  media?: boolean | CdnServer;
+}>;
+
+/** Answer to a `<receipt type="server-error">` (media re-upload request): a notification, or silence. */
+export type ServerErrorReceiptHandler = (
+  receipt: BinaryNode,
+  ctx: Readonly<{ account: Account; ownPnJid: string }>,
+) => Promise<BinaryNode | undefined> | BinaryNode | undefined;
+
+export type SimStats = {
+  plaintextStanzas: number;
+  retryReceiptsAnswered: number;
+  protocolErrors: number;
+  connections: number;
+};
