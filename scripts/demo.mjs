@@ -31,24 +31,27 @@ process.once('SIGINT', stopAll);
 process.once('SIGTERM', stopAll);
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const sim = spawn(
-  npx,
-  ['tsx', 'test/sim/cli.ts', '--port', values['sim-port'], '--admin-port', values['admin-port']],
-  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-);
+const sim = spawn(npx, ['tsx', 'test/sim/cli.ts', '--port', values['sim-port'], '--admin-port', values['admin-port']], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 children.push(sim);
 const simInfo = await readSimBanner(sim);
 
-const app = spawn(process.execPath, [join(root, 'dist/core/demoMain.js'), '--port', values.port, '--profile', profile], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    WA_INBOX_SIM_WS_URL: simInfo.wsUrl,
-    WA_INBOX_SIM_ROOT: simInfo.root,
-    ...(simInfo.cdnPort ? { WA_INBOX_SIM_CDN_PORT: simInfo.cdnPort } : {}),
+const app = spawn(
+  process.execPath,
+  [join(root, 'dist/core/demoMain.js'), '--port', values.port, '--profile', profile],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      WA_INBOX_SIM_WS_URL: simInfo.wsUrl,
+      WA_INBOX_SIM_ROOT: simInfo.root,
+      ...(simInfo.cdnPort ? { WA_INBOX_SIM_CDN_PORT: simInfo.cdnPort } : {}),
+    },
   },
-});
+);
 children.push(app);
 console.log(
   [

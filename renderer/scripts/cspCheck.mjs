@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 // Same policy as electron/core/server/securityHeaders.ts (RENDERER_CSP).
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const root = new URL('../../dist/renderer/', import.meta.url).pathname;
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
@@ -26,7 +27,13 @@ const { port } = server.address();
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 const violations = [];
@@ -34,7 +41,9 @@ page.on('console', (msg) => /Content Security Policy|Refused to/i.test(msg.text(
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForSelector('[data-testid="bridge-status"]', { timeout: 10_000 });
 const status = await page.textContent('[data-testid="bridge-status"]');
-await page.screenshot({ path: new URL('../../test-results/renderer-dev/11-built-app-no-backend-light.png', import.meta.url).pathname });
+await page.screenshot({
+  path: new URL('../../test-results/renderer-dev/11-built-app-no-backend-light.png', import.meta.url).pathname,
+});
 console.log(JSON.stringify({ status, violations }, null, 2));
 await browser.close();
 server.close();

@@ -8,7 +8,13 @@ const out = new URL('../../test-results/renderer-dev/', import.meta.url).pathnam
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 async function shot(name, scheme, query, act) {
@@ -43,13 +49,19 @@ for (const scheme of ['light', 'dark']) {
   await shot('02-timeline-showcase', scheme, '', openShowcase);
   await shot('03-timeline-showcase-top', scheme, '', async (page) => {
     await openShowcase(page);
-    await page.locator('[data-testid="timeline"]').evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 900));
+    await page
+      .locator('[data-testid="timeline"]')
+      .evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 900));
   });
   await shot('03b-timeline-showcase-media', scheme, '', async (page) => {
     await openShowcase(page);
-    await page.locator('[data-testid="timeline"]').evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 1750));
+    await page
+      .locator('[data-testid="timeline"]')
+      .evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 1750));
     await page.waitForTimeout(300);
-    await page.locator('[data-testid="timeline"]').evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 1750));
+    await page
+      .locator('[data-testid="timeline"]')
+      .evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 1750));
   });
   await shot('04-pairing-qr', scheme, '', async (page) => {
     await page.click('[data-testid="account-shop"]');

@@ -1,3 +1,4 @@
+/* global document -- used inside page.evaluate callbacks, which run in the browser */
 // Dev-only behaviour check against the fake bridge (`vite` dev server): keyboard shortcuts,
 // sending with Enter, persisted drafts, media download, chat actions. Usage: node renderer/scripts/smoke.mjs [baseUrl]
 import { chromium } from '@playwright/test';
@@ -5,7 +6,13 @@ import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:5199';
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const errors = [];
@@ -36,7 +43,10 @@ await page.waitForSelector('[data-testid="message-bubble"]:has-text("line two")'
 check('enter sends and the bubble appears', true);
 check('composer cleared after send', (await page.inputValue('[data-testid="composer-input"]')) === '');
 await page.waitForTimeout(3800);
-check('ticks reach read', (await page.locator('[data-testid="message-bubble"]:has-text("line two") [aria-label="Read"]').count()) === 1);
+check(
+  'ticks reach read',
+  (await page.locator('[data-testid="message-bubble"]:has-text("line two") [aria-label="Read"]').count()) === 1,
+);
 
 await page.fill('[data-testid="composer-input"]', 'unsent draft');
 await page.reload();
@@ -48,7 +58,9 @@ await page.locator('[data-testid="chat-row"]', { hasText: 'Design Team' }).first
 const doc = page.locator('[data-testid="message-bubble"][data-kind="media"]', { hasText: 'Q3-roadmap.pdf' });
 await doc.scrollIntoViewIfNeeded();
 await doc.locator('button[aria-label="Download"]').click();
-await page.waitForSelector('[data-testid="message-bubble"]:has-text("Q3-roadmap.pdf") [data-media-status="ready"]', { timeout: 5000 });
+await page.waitForSelector('[data-testid="message-bubble"]:has-text("Q3-roadmap.pdf") [data-media-status="ready"]', {
+  timeout: 5000,
+});
 check('media download reaches ready', true);
 
 const row = page.locator('[data-testid="chat-row"]').nth(3);
@@ -56,9 +68,13 @@ const title = await row.getAttribute('aria-label');
 await row.click({ button: 'right' });
 await page.click('[data-testid="chat-actions-menu"] >> text=Archive chat');
 await page.waitForTimeout(500);
-check('archive removes the chat from the list', (await page.locator(`[data-testid="chat-row"][aria-label="${title}"]`).count()) === 0);
+check(
+  'archive removes the chat from the list',
+  (await page.locator(`[data-testid="chat-row"][aria-label="${title}"]`).count()) === 0,
+);
 
-const spacerHeight = () => page.locator('[data-testid="timeline"] .virtual-spacer').evaluate((el) => el.getBoundingClientRect().height);
+const spacerHeight = () =>
+  page.locator('[data-testid="timeline"] .virtual-spacer').evaluate((el) => el.getBoundingClientRect().height);
 const heightBefore = await spacerHeight();
 await page.locator('[data-testid="timeline"]').evaluate((el) => (el.scrollTop = 0));
 await page.waitForTimeout(1000);

@@ -106,6 +106,27 @@ describe('messaging with the real Baileys socket', () => {
     expect(statuses).toContain(proto.WebMessageInfo.Status.READ);
   });
 
+  it('sends read receipts the simulator records when the app reads a message', async () => {
+    const dot = w.sim.addContact({ pushName: 'Dot' });
+    const msg = await w.upserts.byId(await dot.sendText('read me'));
+    await w.client.sock.readMessages([msg.key]);
+    const receipt = await w.sim.observed.waitForNode(
+      (o) =>
+        o.dir === 'in' && o.node.tag === 'receipt' && o.node.attrs.type === 'read' && o.node.attrs.id === msg.key.id,
+    );
+    expect(receipt.node.attrs.to).toBe(dot.pnJid);
+    expect(w.sim.observed.receiptsFor(msg.key.id!).map((r) => r.attrs.type)).toContain('read');
+  });
+
+  it('shows a message typed on the phone as fromMe in the chat it was sent to', async () => {
+    const eli = w.sim.addContact({ pushName: 'Eli' });
+    const id = await w.sim.phone.sendAsMe(eli.pnJid, { conversation: 'sent from my phone' });
+    const msg = await w.upserts.byId(id);
+    expect(msg.key.fromMe).toBe(true);
+    expect(msg.key.remoteJid).toBe(eli.pnJid);
+    expect(msg.message?.conversation).toBe('sent from my phone');
+  });
+
   it('answered every query Baileys sent, and sent nothing in plaintext', () => {
     expect(w.sim.observed.iqs.length).toBeGreaterThan(5);
     expect(w.sim.observed.unansweredIqs()).toEqual([]);

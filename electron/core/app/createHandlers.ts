@@ -37,9 +37,13 @@ export function createHandlers({ mode, version, sessions }: HandlerDeps): Handle
     'messages.page': (input) => account(input.accountId).pageMessages(input),
     'messages.search': async ({ accountId, query, limit }) => {
       if (accountId !== null) return account(accountId).search(query, limit);
-      // The unified inbox searches every account and keeps the newest hits overall.
-      const perAccount = await Promise.all(sessions.listAccounts().map((a) => account(a.id).search(query, limit)));
-      return perAccount
+      // The unified inbox searches every account and keeps the newest hits overall. An account
+      // whose worker is down (restarting, or open in another window) must not fail the others.
+      const settled = await Promise.allSettled(sessions.listAccounts().map((a) => account(a.id).search(query, limit)));
+      const hits = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const firstFailure = settled.find((r) => r.status === 'rejected');
+      if (hits.length === 0 && firstFailure) throw firstFailure.reason;
+      return hits
         .flat()
         .sort((x, y) => y.timestamp - x.timestamp)
         .slice(0, limit);

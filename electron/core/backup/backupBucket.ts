@@ -2,7 +2,6 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
-  HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -169,7 +168,15 @@ export class BackupBucket {
     return out;
   }
 
-  async headBucket(): Promise<void> {
-    await this.#client.send(new HeadBucketCommand({ Bucket: this.#bucket }));
+  /**
+   * One cheap authenticated read of the bucket. A LIST rather than a HEAD: HEAD answers carry
+   * no body, so a bad key and a refusal would both be a bare 403.
+   */
+  async probe(): Promise<void> {
+    await this.#client.send(new ListObjectsV2Command({ Bucket: this.#bucket, Prefix: this.#folder, MaxKeys: 1 }));
+  }
+
+  destroy(): void {
+    this.#client.destroy();
   }
 }

@@ -20,3 +20,5 @@ export { NoBackupError, restoreBackup } from './restoreBackup.js';
 export { loadBackupConfig, openBackupConfig, saveBackupConfig, sealBackupConfig } from './sealedBackupConfig.js';
 export type { ConnectionTestResult } from './testConnection.js';
 export { testConnection } from './testConnection.js';
+export type { AccountBackup, AccountBackupOptions } from './createAccountBackup.js';
+export { createAccountBackup } from './createAccountBackup.js';

@@ -264,6 +264,11 @@ export class AccountWorker implements AccountWorkerApi {
     return this.#require().logout();
   }
 
+  /** Diagnostics: listeners on the live socket's emitter (tests assert nothing leaks). */
+  socketListenerCount(event: string): number {
+    return this.#rt?.conn.listenerCount(event) ?? 0;
+  }
+
   // --- Helpers -------------------------------------------------------------------------------
 
   #require(): WorkerRuntime {

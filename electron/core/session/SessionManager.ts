@@ -34,7 +34,12 @@ export type SessionManagerOptions = {
   readonly waitReadyMs?: number;
 };
 
-type Slot = { entry: RegistryEntry; summary: Account; readonly supervisor: WorkerSupervisor; readonly port: AccountPort };
+type Slot = {
+  entry: RegistryEntry;
+  summary: Account;
+  readonly supervisor: WorkerSupervisor;
+  readonly port: AccountPort;
+};
 
 const INITIAL_SYNC: SyncStatus = {
   phase: 'awaiting',

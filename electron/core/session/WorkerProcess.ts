@@ -79,7 +79,9 @@ export class WorkerProcess {
         clearTimeout(startTimer);
         const exit: WorkerExit = { code, signal, fatal: this.#fatal, isRequested: this.#isRequested };
         this.#rpc.failAll(new BridgeError('NOT_CONNECTED', 'the account worker stopped; try again'));
-        failStart(this.#fatal ? fromWireError(this.#fatal) : new BridgeError('NOT_CONNECTED', 'the account worker exited'));
+        failStart(
+          this.#fatal ? fromWireError(this.#fatal) : new BridgeError('NOT_CONNECTED', 'the account worker exited'),
+        );
         resolve(exit);
       });
     });

@@ -59,7 +59,13 @@ describe('WebSocketBridge', () => {
     bridge.subscribe((batches) => seen.push(...batches.map((b) => b.seq)));
     latest().open();
     latest().receive({ t: 'events', batch: { accountId: null, seq: 1, events: [] } });
-    latest().receive({ t: 'events-many', batches: [{ accountId: null, seq: 2, events: [] }, { accountId: null, seq: 3, events: [] }] });
+    latest().receive({
+      t: 'events-many',
+      batches: [
+        { accountId: null, seq: 2, events: [] },
+        { accountId: null, seq: 3, events: [] },
+      ],
+    });
     expect(seen).toEqual([1, 2, 3]);
   });
 

@@ -18,7 +18,11 @@ export function call<K extends CommandName>(name: K, input: CommandInput<K>): Pr
 }
 
 /** The same, on an explicit bridge (services that are handed theirs, and tests). */
-export async function callWith<K extends CommandName>(bridge: BridgeApi, name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
+export async function callWith<K extends CommandName>(
+  bridge: BridgeApi,
+  name: K,
+  input: CommandInput<K>,
+): Promise<Result<CommandOutput<K>>> {
   // Main validated the output against the same schema before answering.
   return (await bridge.send(name, input)) as Result<CommandOutput<K>>;
 }

@@ -52,7 +52,8 @@ function fakeMain(pageSize: number) {
   };
 }
 
-const chatBatch = (seq: number, unreadCount: number) => batchFixture(seq, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount })] }]);
+const chatBatch = (seq: number, unreadCount: number) =>
+  batchFixture(seq, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount })] }]);
 
 let db: InboxDb;
 let counter = 0;

@@ -79,7 +79,11 @@ export class SyncEngine {
     const accountId = stream === APP_STREAM ? null : (stream as AccountId);
     for (;;) {
       const afterSeq = (await this.#db.meta.get(stream))?.lastSeq ?? 0;
-      const result = await callWith(this.#bridge, 'events.catchUp', { accountId, afterSeq, limit: CATCH_UP_PAGE_LIMIT });
+      const result = await callWith(this.#bridge, 'events.catchUp', {
+        accountId,
+        afterSeq,
+        limit: CATCH_UP_PAGE_LIMIT,
+      });
       if (!result.ok) {
         console.error({ code: result.error.code, stream }, 'catch-up refused');
         return;
@@ -96,7 +100,11 @@ export class SyncEngine {
   async #reloadAfterReset(accountId: AccountId | null): Promise<void> {
     const accountIds = accountId === null ? this.#hooks.knownAccountIds() : [accountId];
     for (const id of accountIds) {
-      const chats = await callWith(this.#bridge, 'chats.list', { accountId: id, limit: RELOAD_CHATS_LIMIT, beforeActivity: null });
+      const chats = await callWith(this.#bridge, 'chats.list', {
+        accountId: id,
+        limit: RELOAD_CHATS_LIMIT,
+        beforeActivity: null,
+      });
       if (chats.ok) await this.#db.chats.bulkPut(chats.value);
     }
   }

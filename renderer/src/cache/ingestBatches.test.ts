@@ -53,7 +53,9 @@ describe('ingestBatches', () => {
     const outcome = await ingestBatches(db, [
       batchFixture(1, [{ type: 'connection.changed', accountId: ACCOUNT_A, state: { kind: 'open' } }]),
     ]);
-    expect(outcome.sessionEvents).toEqual([{ type: 'connection.changed', accountId: ACCOUNT_A, state: { kind: 'open' } }]);
+    expect(outcome.sessionEvents).toEqual([
+      { type: 'connection.changed', accountId: ACCOUNT_A, state: { kind: 'open' } },
+    ]);
   });
 
   it('keeps only the recent window of messages per chat', async () => {
@@ -79,7 +81,9 @@ describe('ingestBatches', () => {
       state: { status: 'remote' as const },
     };
     await ingestBatches(db, [
-      batchFixture(1, [{ type: 'messages.upserted', messages: [messageFixture({ body: { kind: 'media', media, caption: null } })] }]),
+      batchFixture(1, [
+        { type: 'messages.upserted', messages: [messageFixture({ body: { kind: 'media', media, caption: null } })] },
+      ]),
       batchFixture(2, [
         {
           type: 'media.changed',
@@ -91,7 +95,10 @@ describe('ingestBatches', () => {
       ]),
     ]);
     const stored = await db.messages.toArray();
-    expect(stored[0]?.body.kind === 'media' && stored[0].body.media.state).toEqual({ status: 'ready', url: '/media/1' });
+    expect(stored[0]?.body.kind === 'media' && stored[0].body.media.state).toEqual({
+      status: 'ready',
+      url: '/media/1',
+    });
   });
 
   it('drops an account on cache.reset and reports it for reload', async () => {

@@ -90,7 +90,10 @@ async function applyEvent(
     case 'media.changed': {
       const message = await db.messages.get([event.accountId, event.chatId, event.messageId]);
       if (message?.body.kind !== 'media') return; // outside the recent window: the page view refetches
-      const updated: Message = { ...message, body: { ...message.body, media: { ...message.body.media, state: event.state } } };
+      const updated: Message = {
+        ...message,
+        body: { ...message.body, media: { ...message.body.media, state: event.state } },
+      };
       await db.messages.put(updated);
       return;
     }

@@ -22,7 +22,13 @@ export function AccountRail() {
 
   return (
     <nav className="rail" aria-label="Accounts">
-      <RailButton label="All accounts" isActive={filter === 'all'} badge={totalUnread} onClick={() => selectAccount('all')} testId="account-all">
+      <RailButton
+        label="All accounts"
+        isActive={filter === 'all'}
+        badge={totalUnread}
+        onClick={() => selectAccount('all')}
+        testId="account-all"
+      >
         <span className="rail-all">
           <Icon name="chats" size={22} />
         </span>
@@ -68,7 +74,15 @@ type RailButtonProps = {
 
 function RailButton({ label, isActive, badge, onClick, testId, children }: RailButtonProps) {
   return (
-    <button type="button" className={`rail-button${isActive ? ' is-active' : ''}`} aria-label={label} aria-pressed={isActive} title={label} onClick={onClick} data-testid={testId}>
+    <button
+      type="button"
+      className={`rail-button${isActive ? ' is-active' : ''}`}
+      aria-label={label}
+      aria-pressed={isActive}
+      title={label}
+      onClick={onClick}
+      data-testid={testId}
+    >
       {children}
       {badge > 0 && <span className="rail-badge">{badge > 99 ? '99+' : badge}</span>}
     </button>

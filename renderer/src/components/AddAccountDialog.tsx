@@ -34,10 +34,28 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
 
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="add-account-title" onSubmit={submit} onClick={(event) => event.stopPropagation()} data-testid="add-account-dialog">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="add-account-title"
+        onSubmit={submit}
+        onClick={(event) => event.stopPropagation()}
+        data-testid="add-account-dialog"
+      >
         <h2 id="add-account-title">Add a WhatsApp account</h2>
-        <p className="muted">Give it a name you will recognise, like “Work” or “Shop”. You will scan a code with your phone next.</p>
-        <input className="text-input" autoFocus value={label} maxLength={128} placeholder="Account name" aria-label="Account name" onChange={(event) => setLabel(event.target.value)} />
+        <p className="muted">
+          Give it a name you will recognise, like “Work” or “Shop”. You will scan a code with your phone next.
+        </p>
+        <input
+          className="text-input"
+          autoFocus
+          value={label}
+          maxLength={128}
+          placeholder="Account name"
+          aria-label="Account name"
+          onChange={(event) => setLabel(event.target.value)}
+        />
         {error && <p className="error-text">{error}</p>}
         <div className="dialog-actions">
           <button type="button" className="button button-ghost" onClick={onClose}>

@@ -7,7 +7,15 @@ import { Icon } from './Icon.js';
 const BAR_COUNT = 36;
 
 /** Play/pause with a waveform-like progress bar (bars derived from the message id, not the audio). */
-export function AudioPlayer({ url, durationSeconds, seed }: { readonly url: string; readonly durationSeconds: number | null; readonly seed: string }) {
+export function AudioPlayer({
+  url,
+  durationSeconds,
+  seed,
+}: {
+  readonly url: string;
+  readonly durationSeconds: number | null;
+  readonly seed: string;
+}) {
   const audio = useRef<HTMLAudioElement>(null);
   const [isPlaying, setPlaying] = useState(false);
   const [position, setPosition] = useState(0);

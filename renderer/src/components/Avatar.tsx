@@ -9,10 +9,28 @@ export function hueOf(id: string): number {
   return Math.abs(hash) % 360;
 }
 
-export function Avatar({ id, name, size = 'md', isGroup = false }: { readonly id: string; readonly name: string; readonly size?: 'sm' | 'md' | 'lg'; readonly isGroup?: boolean }) {
+export function Avatar({
+  id,
+  name,
+  size = 'md',
+  isGroup = false,
+}: {
+  readonly id: string;
+  readonly name: string;
+  readonly size?: 'sm' | 'md' | 'lg';
+  readonly isGroup?: boolean;
+}) {
   return (
-    <div className={`avatar avatar-${size}${isGroup ? ' avatar-group' : ''}`} style={{ '--avatar-hue': hueOf(id) } as CSSProperties} aria-hidden="true">
-      {/^[+\d\s()-]+$/.test(name) ? <Icon name={isGroup ? 'chats' : 'contact'} size={size === 'sm' ? 18 : 28} /> : initialsOf(name)}
+    <div
+      className={`avatar avatar-${size}${isGroup ? ' avatar-group' : ''}`}
+      style={{ '--avatar-hue': hueOf(id) } as CSSProperties}
+      aria-hidden="true"
+    >
+      {/^[+\d\s()-]+$/.test(name) ? (
+        <Icon name={isGroup ? 'chats' : 'contact'} size={size === 'sm' ? 18 : 28} />
+      ) : (
+        initialsOf(name)
+      )}
     </div>
   );
 }

@@ -12,7 +12,17 @@ const MENU_WIDTH_PX = 220;
 const MENU_HEIGHT_PX = 190;
 
 /** Pin, archive, mute, mark unread/read → `chats.modify`; the outcome arrives as chats.upserted. */
-export function ChatActionsMenu({ chat, now, position, onClose }: { readonly chat: Chat; readonly now: number; readonly position: { x: number; y: number }; readonly onClose: () => void }) {
+export function ChatActionsMenu({
+  chat,
+  now,
+  position,
+  onClose,
+}: {
+  readonly chat: Chat;
+  readonly now: number;
+  readonly position: { x: number; y: number };
+  readonly onClose: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const pushNotice = useSession((state) => state.pushNotice);
   useEffect(() => {
@@ -35,10 +45,26 @@ export function ChatActionsMenu({ chat, now, position, onClose }: { readonly cha
   const isMuted = chat.mutedUntil !== null && chat.mutedUntil > now;
   const hasUnread = chat.unreadCount > 0 || chat.isMarkedUnread;
   const items: { label: string; icon: IconName; action: () => ChatAction }[] = [
-    { label: chat.pinnedAt !== null ? 'Unpin chat' : 'Pin chat', icon: 'pin', action: () => ({ type: 'pin', value: chat.pinnedAt === null }) },
-    { label: chat.isArchived ? 'Unarchive chat' : 'Archive chat', icon: 'archive', action: () => ({ type: 'archive', value: !chat.isArchived }) },
-    { label: isMuted ? 'Unmute' : 'Mute for 8 hours', icon: 'mute', action: () => ({ type: 'mute', untilMs: isMuted ? null : Date.now() + MUTE_8_HOURS_MS }) },
-    { label: hasUnread ? 'Mark as read' : 'Mark as unread', icon: 'unread', action: () => (hasUnread ? { type: 'markRead' } : { type: 'markUnread' }) },
+    {
+      label: chat.pinnedAt !== null ? 'Unpin chat' : 'Pin chat',
+      icon: 'pin',
+      action: () => ({ type: 'pin', value: chat.pinnedAt === null }),
+    },
+    {
+      label: chat.isArchived ? 'Unarchive chat' : 'Archive chat',
+      icon: 'archive',
+      action: () => ({ type: 'archive', value: !chat.isArchived }),
+    },
+    {
+      label: isMuted ? 'Unmute' : 'Mute for 8 hours',
+      icon: 'mute',
+      action: () => ({ type: 'mute', untilMs: isMuted ? null : Date.now() + MUTE_8_HOURS_MS }),
+    },
+    {
+      label: hasUnread ? 'Mark as read' : 'Mark as unread',
+      icon: 'unread',
+      action: () => (hasUnread ? { type: 'markRead' } : { type: 'markUnread' }),
+    },
   ];
   const run = (action: ChatAction) => {
     onClose();
@@ -52,7 +78,15 @@ export function ChatActionsMenu({ chat, now, position, onClose }: { readonly cha
   const top = Math.min(position.y, window.innerHeight - MENU_HEIGHT_PX - 8);
 
   return createPortal(
-    <div ref={ref} className="menu" role="menu" aria-label="Chat actions" style={{ left, top }} onClick={(event) => event.stopPropagation()} data-testid="chat-actions-menu">
+    <div
+      ref={ref}
+      className="menu"
+      role="menu"
+      aria-label="Chat actions"
+      style={{ left, top }}
+      onClick={(event) => event.stopPropagation()}
+      data-testid="chat-actions-menu"
+    >
       {items.map((item) => (
         <button key={item.label} type="button" role="menuitem" className="menu-item" onClick={() => run(item.action())}>
           <Icon name={item.icon} size={18} />

@@ -15,10 +15,12 @@ type ChatListProps = {
   readonly contacts: ContactDirectory;
   readonly isLoading: boolean;
   readonly showAccount: boolean;
+  /** Why the list is empty, when there is a better reason than "no chats yet". */
+  readonly emptyHint?: string;
 };
 
 /** Virtualized chat list; also answers Alt+↑/↓ since only it knows the visible order. */
-export function ChatList({ chats, contacts, isLoading, showAccount }: ChatListProps) {
+export function ChatList({ chats, contacts, isLoading, showAccount, emptyHint }: ChatListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useUi((state) => state.selectedChat);
   const selectChat = useUi((state) => state.selectChat);
@@ -35,7 +37,9 @@ export function ChatList({ chats, contacts, isLoading, showAccount }: ChatListPr
     },
   });
 
-  const selectedIndex = selected ? chats.findIndex((chat) => chat.accountId === selected.accountId && chat.id === selected.chatId) : -1;
+  const selectedIndex = selected
+    ? chats.findIndex((chat) => chat.accountId === selected.accountId && chat.id === selected.chatId)
+    : -1;
   useEffect(() => {
     const onStep = (event: Event) => {
       const step = (event as CustomEvent<number>).detail;
@@ -52,7 +56,7 @@ export function ChatList({ chats, contacts, isLoading, showAccount }: ChatListPr
     return (
       <div className="chatlist-empty muted">
         <p>No chats here yet.</p>
-        <p>Chats appear as soon as your phone sends its history.</p>
+        <p>{emptyHint ?? 'Chats appear as soon as your phone sends its history.'}</p>
       </div>
     );
   }
@@ -64,8 +68,18 @@ export function ChatList({ chats, contacts, isLoading, showAccount }: ChatListPr
           const chat = chats[item.index];
           if (!chat) return null;
           return (
-            <div key={item.key} className="virtual-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
-              <ChatRow chat={chat} contacts={contacts} isSelected={item.index === selectedIndex} showAccount={showAccount} now={now} />
+            <div
+              key={item.key}
+              className="virtual-row"
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            >
+              <ChatRow
+                chat={chat}
+                contacts={contacts}
+                isSelected={item.index === selectedIndex}
+                showAccount={showAccount}
+                now={now}
+              />
             </div>
           );
         })}

@@ -17,6 +17,9 @@ export function ChatListPane() {
   const query = useUi((state) => state.searchQuery.trim());
   const hasOpenChat = useUi((state) => state.selectedChat !== null);
   const accounts = useSession((state) => state.accounts);
+  const isUnpaired = useSession(
+    (state) => filter !== 'all' && state.accounts.find((account) => account.id === filter)?.phoneNumber === null,
+  );
   const { chats, archivedCount, isLoading } = useChatList(filter, isShowingArchived);
   const contacts = useContacts(filter);
   const visibleAccounts = filter === 'all' ? accounts : accounts.filter((account) => account.id === filter);
@@ -26,7 +29,12 @@ export function ChatListPane() {
     <section className="chatlist-pane" aria-label="Chats">
       <header className="pane-header chatlist-header">
         {isShowingArchived ? (
-          <button type="button" className="icon-button" aria-label="Back to chats" onClick={() => setShowingArchived(false)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Back to chats"
+            onClick={() => setShowingArchived(false)}
+          >
             <Icon name="back" />
           </button>
         ) : null}
@@ -34,7 +42,9 @@ export function ChatListPane() {
       </header>
       <SearchBox />
       {(filter === 'all' || hasOpenChat) &&
-        visibleAccounts.map((account) => <ConnectionBanner key={account.id} accountId={account.id} isCompact={filter === 'all'} />)}
+        visibleAccounts.map((account) => (
+          <ConnectionBanner key={account.id} accountId={account.id} isCompact={filter === 'all'} />
+        ))}
       {visibleAccounts.map((account) => (
         <SyncBanner key={account.id} accountId={account.id} showLabel={filter === 'all'} />
       ))}
@@ -43,13 +53,24 @@ export function ChatListPane() {
       ) : (
         <>
           {!isShowingArchived && archivedCount > 0 && (
-            <button type="button" className="archived-row" onClick={() => setShowingArchived(true)} data-testid="archived-row">
+            <button
+              type="button"
+              className="archived-row"
+              onClick={() => setShowingArchived(true)}
+              data-testid="archived-row"
+            >
               <Icon name="archive" />
               <span>Archived</span>
               <span className="archived-count">{archivedCount}</span>
             </button>
           )}
-          <ChatList chats={chats} contacts={contacts} isLoading={isLoading} showAccount={filter === 'all' && accounts.length > 1} />
+          <ChatList
+            chats={chats}
+            contacts={contacts}
+            isLoading={isLoading}
+            showAccount={filter === 'all' && accounts.length > 1}
+            emptyHint={isUnpaired ? 'Link this account with your phone to see its chats.' : undefined}
+          />
         </>
       )}
     </section>

@@ -22,18 +22,29 @@ const KIND_ICONS: Readonly<Record<string, IconName>> = {
   poll: 'poll',
 };
 
-type ChatRowProps = { readonly chat: Chat; readonly contacts: ContactDirectory; readonly isSelected: boolean; readonly showAccount: boolean; readonly now: number };
+type ChatRowProps = {
+  readonly chat: Chat;
+  readonly contacts: ContactDirectory;
+  readonly isSelected: boolean;
+  readonly showAccount: boolean;
+  readonly now: number;
+};
 
 export function ChatRow({ chat, contacts, isSelected, showAccount, now }: ChatRowProps) {
   const selectChat = useUi((state) => state.selectChat);
   const draft = useUi((state) => state.drafts[`${chat.accountId}/${chat.id}`]);
-  const accountLabel = useSession((state) => state.accounts.find((account) => account.id === chat.accountId)?.label ?? '');
+  const accountLabel = useSession(
+    (state) => state.accounts.find((account) => account.id === chat.accountId)?.label ?? '',
+  );
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const title = chatTitle(chat, contacts);
   const isMuted = chat.mutedUntil !== null && chat.mutedUntil > now;
   const hasUnread = chat.unreadCount > 0 || chat.isMarkedUnread;
   const preview = chat.preview;
-  const senderName = preview && chat.isGroup && !preview.isFromMe ? contacts.nameOf(chat.accountId, preview.senderId, '').split(' ')[0] : null;
+  const senderName =
+    preview && chat.isGroup && !preview.isFromMe
+      ? contacts.nameOf(chat.accountId, preview.senderId, '').split(' ')[0]
+      : null;
   const kindIcon = preview ? KIND_ICONS[preview.kind] : undefined;
 
   const openMenu = (event: MouseEvent) => {
@@ -91,7 +102,12 @@ export function ChatRow({ chat, contacts, isSelected, showAccount, now }: ChatRo
                 {chat.unreadCount > 0 ? chat.unreadCount : ''}
               </span>
             )}
-            <button type="button" className="icon-button chat-row-menu-button" aria-label={`Actions for ${title}`} onClick={openMenu}>
+            <button
+              type="button"
+              className="icon-button chat-row-menu-button"
+              aria-label={`Actions for ${title}`}
+              onClick={openMenu}
+            >
               <Icon name="chevronDown" size={18} />
             </button>
           </span>

@@ -83,7 +83,14 @@ export function Composer({ chatRef, title }: { readonly chatRef: ChatRef; readon
           onKeyDown={onKeyDown}
           data-testid="composer-input"
         />
-        <button type="button" className="send-button" aria-label="Send" disabled={!draft.trim() || isSending} onClick={send} data-testid="composer-send">
+        <button
+          type="button"
+          className="send-button"
+          aria-label="Send"
+          disabled={!draft.trim() || isSending}
+          onClick={send}
+          data-testid="composer-send"
+        >
           <Icon name="send" size={22} />
         </button>
       </div>

@@ -7,7 +7,13 @@ import { Icon } from './Icon.js';
 import { useNow } from './useNow.js';
 
 /** A non-open connection above the chat list: cached chats stay readable underneath. */
-export function ConnectionBanner({ accountId, isCompact }: { readonly accountId: AccountId; readonly isCompact: boolean }) {
+export function ConnectionBanner({
+  accountId,
+  isCompact,
+}: {
+  readonly accountId: AccountId;
+  readonly isCompact: boolean;
+}) {
   const state = useSession((s) => s.connections[accountId]);
   const label = useSession((s) => s.accounts.find((account) => account.id === accountId)?.label ?? '');
   const selectAccount = useUi((s) => s.selectAccount);
@@ -16,7 +22,12 @@ export function ConnectionBanner({ accountId, isCompact }: { readonly accountId:
   const words = describeConnection(state, now);
   if (isCompact) {
     return (
-      <button type="button" className={`conn-banner conn-banner-compact tone-${words.tone}`} onClick={() => selectAccount(accountId)} data-testid="connection-banner">
+      <button
+        type="button"
+        className={`conn-banner conn-banner-compact tone-${words.tone}`}
+        onClick={() => selectAccount(accountId)}
+        data-testid="connection-banner"
+      >
         <Icon name={state.kind === 'qr' ? 'phone' : 'wifiOff'} size={18} />
         <span>
           <strong>{label}</strong> · {words.title}

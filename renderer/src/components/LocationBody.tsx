@@ -7,7 +7,13 @@ type Location = Extract<MessageBody, { kind: 'location' }>;
 export function LocationBody({ body }: { readonly body: Location }) {
   const href = `https://www.openstreetmap.org/?mlat=${body.latitude}&mlon=${body.longitude}#map=16/${body.latitude}/${body.longitude}`;
   return (
-    <a className="location" href={href} target="_blank" rel="noopener noreferrer" aria-label={`Location ${body.name ?? ''} — open map`}>
+    <a
+      className="location"
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={`Location ${body.name ?? ''} — open map`}
+    >
       <div className="location-map" aria-hidden="true">
         <Icon name="location" size={36} className="location-pin" />
       </div>

@@ -27,14 +27,20 @@ export function MainPane() {
         ) : (
           <>
             <p className="muted">Link your first WhatsApp account to get started. You can add more later.</p>
-            <button type="button" className="button button-primary button-large" onClick={() => setAdding(true)} data-testid="add-first-account">
+            <button
+              type="button"
+              className="button button-primary button-large"
+              onClick={() => setAdding(true)}
+              data-testid="add-first-account"
+            >
               Add account
             </button>
             {isAdding && <AddAccountDialog onClose={() => setAdding(false)} />}
           </>
         )}
         <p className="muted welcome-keys">
-          <kbd>Ctrl</kbd> <kbd>K</kbd> search · <kbd>Alt</kbd> <kbd>↑</kbd>/<kbd>↓</kbd> switch chats · <kbd>Esc</kbd> close
+          <kbd>Ctrl</kbd> <kbd>K</kbd> search · <kbd>Alt</kbd> <kbd>↑</kbd>/<kbd>↓</kbd> switch chats · <kbd>Esc</kbd>{' '}
+          close
         </p>
         <p className="welcome-lock muted">
           <Icon name="lock" size={14} /> Your messages are end-to-end encrypted and stay on this computer.

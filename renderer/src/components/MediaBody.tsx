@@ -31,10 +31,21 @@ function VisualMedia({ message, media }: { readonly message: Message; readonly m
   const state = media.state;
   const label = media.kind === 'video' ? 'Video' : isSticker ? 'Sticker' : 'Photo';
   return (
-    <div className={`visual-media visual-${media.kind} media-${state.status}`} style={{ width, aspectRatio: ratio }} data-testid="media" data-media-status={state.status}>
+    <div
+      className={`visual-media visual-${media.kind} media-${state.status}`}
+      style={{ width, aspectRatio: ratio }}
+      data-testid="media"
+      data-media-status={state.status}
+    >
       {state.status === 'ready' ? (
         media.kind === 'video' ? (
-          <video src={state.url} poster={media.thumbnailDataUrl ?? undefined} controls preload="metadata" aria-label={label} />
+          <video
+            src={state.url}
+            poster={media.thumbnailDataUrl ?? undefined}
+            controls
+            preload="metadata"
+            aria-label={label}
+          />
         ) : (
           <img src={state.url} alt={label} />
         )
@@ -82,7 +93,9 @@ function AudioMedia({ message, media }: { readonly message: Message; readonly me
 function DocumentMedia({ message, media }: { readonly message: Message; readonly media: MediaInfo }) {
   const state = media.state;
   const extension = media.fileName?.split('.').pop()?.toUpperCase() ?? 'FILE';
-  const details = [extension, media.sizeBytes !== null ? formatBytes(media.sizeBytes) : null].filter(Boolean).join(' · ');
+  const details = [extension, media.sizeBytes !== null ? formatBytes(media.sizeBytes) : null]
+    .filter(Boolean)
+    .join(' · ');
   const content = (
     <>
       <div className="document-icon">

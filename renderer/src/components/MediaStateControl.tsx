@@ -8,20 +8,38 @@ import { describeMediaFailure } from './mediaWords.js';
 type Variant = 'overlay' | 'inline';
 
 /** Not downloaded / downloading / asking the phone / failed (with the reason in words). */
-export function MediaStateControl({ message, media, variant }: { readonly message: Message; readonly media: MediaInfo; readonly variant: Variant }) {
+export function MediaStateControl({
+  message,
+  media,
+  variant,
+}: {
+  readonly message: Message;
+  readonly media: MediaInfo;
+  readonly variant: Variant;
+}) {
   const ref = { accountId: message.accountId, chatId: message.chatId, messageId: message.id };
   const state = media.state;
   switch (state.status) {
     case 'remote':
       return (
-        <button type="button" className={`media-download media-${variant}`} onClick={() => drop(call('media.download', ref))} aria-label="Download">
+        <button
+          type="button"
+          className={`media-download media-${variant}`}
+          onClick={() => drop(call('media.download', ref))}
+          aria-label="Download"
+        >
           <Icon name="download" size={variant === 'overlay' ? 22 : 18} />
           {media.sizeBytes !== null && <span>{formatBytes(media.sizeBytes)}</span>}
         </button>
       );
     case 'downloading':
       return (
-        <div className={`media-progress media-${variant}`} role="progressbar" aria-label="Downloading" aria-valuenow={state.progress === null ? undefined : Math.round(state.progress * 100)}>
+        <div
+          className={`media-progress media-${variant}`}
+          role="progressbar"
+          aria-label="Downloading"
+          aria-valuenow={state.progress === null ? undefined : Math.round(state.progress * 100)}
+        >
           <span className="spinner spinner-sm" aria-hidden="true" />
           <span>{state.progress === null ? 'Downloading…' : `${Math.round(state.progress * 100)}%`}</span>
         </div>
@@ -42,11 +60,19 @@ export function MediaStateControl({ message, media, variant }: { readonly messag
           </span>
           <span className="media-failed-actions">
             {words.canReupload && (
-              <button type="button" className="button button-small button-primary" onClick={() => drop(call('media.requestReupload', ref))}>
+              <button
+                type="button"
+                className="button button-small button-primary"
+                onClick={() => drop(call('media.requestReupload', ref))}
+              >
                 Ask phone to re-upload
               </button>
             )}
-            <button type="button" className="button button-small button-ghost" onClick={() => drop(call('media.download', ref))}>
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => drop(call('media.download', ref))}
+            >
               Try again
             </button>
           </span>

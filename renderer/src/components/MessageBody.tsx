@@ -29,7 +29,8 @@ export function MessageBody({ message }: { readonly message: Message }) {
     case 'unsupported':
       return (
         <p className="bubble-text is-unsupported" title={`WhatsApp type: ${body.waType}`}>
-          <Icon name="phone" size={16} /> This message type isn’t supported here yet. Open WhatsApp on your phone to see it.
+          <Icon name="phone" size={16} /> This message type isn’t supported here yet. Open WhatsApp on your phone to see
+          it.
         </p>
       );
     default:

@@ -14,7 +14,12 @@ import { QuotedBlock } from './QuotedBlock.js';
 import { Reactions } from './Reactions.js';
 import { StatusTicks } from './StatusTicks.js';
 
-type MessageBubbleProps = { readonly message: Message; readonly chat: Chat; readonly contacts: ContactDirectory; readonly isFirstOfRun: boolean };
+type MessageBubbleProps = {
+  readonly message: Message;
+  readonly chat: Chat;
+  readonly contacts: ContactDirectory;
+  readonly isFirstOfRun: boolean;
+};
 
 /** Bubbles without a frame: stickers and big emoji float on the wallpaper, like on the phone. */
 function isFrameless(message: Message): boolean {
@@ -31,14 +36,35 @@ export function MessageBubble({ message, chat, contacts, isFirstOfRun }: Message
   const showSender = chat.isGroup && !message.isFromMe && isFirstOfRun;
   const isDeleted = message.body.kind === 'deleted';
   const side = message.isFromMe ? 'out' : 'in';
-  const classes = ['bubble', `bubble-${side}`, isFirstOfRun ? 'has-tail' : '', isFrameless(message) ? 'is-frameless' : '', isJumbo(message) ? 'is-jumbo-emoji' : '', message.status === 'failed' ? 'is-failed' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'bubble',
+    `bubble-${side}`,
+    isFirstOfRun ? 'has-tail' : '',
+    isFrameless(message) ? 'is-frameless' : '',
+    isJumbo(message) ? 'is-jumbo-emoji' : '',
+    message.status === 'failed' ? 'is-failed' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   const reply = () =>
-    setReplyTo({ accountId: message.accountId, chatId: message.chatId, messageId: message.id, senderLabel: senderName, preview: messageSummary(message) });
+    setReplyTo({
+      accountId: message.accountId,
+      chatId: message.chatId,
+      messageId: message.id,
+      senderLabel: senderName,
+      preview: messageSummary(message),
+    });
 
   return (
     <div className={`message-row message-row-${side}${isFirstOfRun ? ' is-first' : ''}`}>
-      <div className={classes} data-testid="message-bubble" data-message-id={message.id} data-kind={message.body.kind} aria-label={`${senderName}, ${formatTimeOfDay(message.timestamp)}`}>
+      <div
+        className={classes}
+        data-testid="message-bubble"
+        data-message-id={message.id}
+        data-kind={message.body.kind}
+        aria-label={`${senderName}, ${formatTimeOfDay(message.timestamp)}`}
+      >
         {showSender && (
           <div className="bubble-sender" style={{ '--sender-hue': hueOf(message.senderId ?? '') } as CSSProperties}>
             {senderName}
@@ -63,7 +89,9 @@ export function MessageBubble({ message, chat, contacts, isFirstOfRun }: Message
         )}
       </div>
       {message.status === 'failed' && <FailedSend message={message} />}
-      {message.reactions.length > 0 && <Reactions reactions={message.reactions} accountId={message.accountId} contacts={contacts} />}
+      {message.reactions.length > 0 && (
+        <Reactions reactions={message.reactions} accountId={message.accountId} contacts={contacts} />
+      )}
     </div>
   );
 }
@@ -77,10 +105,17 @@ function FailedSend({ message }: { readonly message: Message }) {
   );
 }
 
-
 function RetryButton({ message }: { readonly message: Message }) {
   return (
-    <button type="button" className="link-button" onClick={() => drop(call('messages.retrySend', { accountId: message.accountId, chatId: message.chatId, messageId: message.id }))}>
+    <button
+      type="button"
+      className="link-button"
+      onClick={() =>
+        drop(
+          call('messages.retrySend', { accountId: message.accountId, chatId: message.chatId, messageId: message.id }),
+        )
+      }
+    >
       Try again
     </button>
   );

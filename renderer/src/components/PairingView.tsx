@@ -12,18 +12,41 @@ export function PairingView({ accountId }: { readonly accountId: AccountId }) {
   const label = useSession((s) => s.accounts.find((account) => account.id === accountId)?.label ?? 'this account');
   return (
     <main className="main-pane pairing-pane" data-testid="pairing-view">
-      {state?.kind === 'qr' ? <QrPairing accountId={accountId} state={state} label={label} /> : <ConnectionCard accountId={accountId} state={state} label={label} />}
+      {state?.kind === 'qr' ? (
+        <QrPairing accountId={accountId} state={state} label={label} />
+      ) : (
+        <ConnectionCard accountId={accountId} state={state} label={label} />
+      )}
     </main>
   );
 }
 
-function ConnectionCard({ accountId, state, label }: { readonly accountId: AccountId; readonly state: ConnectionState | undefined; readonly label: string }) {
+function ConnectionCard({
+  accountId,
+  state,
+  label,
+}: {
+  readonly accountId: AccountId;
+  readonly state: ConnectionState | undefined;
+  readonly label: string;
+}) {
   const now = useNow(1000);
   const words = describeConnection(state, now);
   const isBusy = words.tone === 'busy';
   return (
-    <div className={`connection-card tone-${words.tone}`} role="status" data-testid="connection-card" data-state={state?.kind === 'closed' ? state.reason : (state?.kind ?? 'unknown')}>
-      <div className="connection-card-icon">{isBusy ? <span className="spinner" aria-hidden="true" /> : <Icon name={words.tone === 'error' ? 'alert' : 'phone'} size={40} />}</div>
+    <div
+      className={`connection-card tone-${words.tone}`}
+      role="status"
+      data-testid="connection-card"
+      data-state={state?.kind === 'closed' ? state.reason : (state?.kind ?? 'unknown')}
+    >
+      <div className="connection-card-icon">
+        {isBusy ? (
+          <span className="spinner" aria-hidden="true" />
+        ) : (
+          <Icon name={words.tone === 'error' ? 'alert' : 'phone'} size={40} />
+        )}
+      </div>
       <p className="connection-card-account">{label}</p>
       <h2>{words.title}</h2>
       {words.detail && <p className="muted">{words.detail}</p>}

@@ -13,7 +13,25 @@ export function QrCanvas({ value, label }: { readonly value: string; readonly la
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    drop(QRCode.toCanvas(canvas, value, { width: QR_SIZE_PX, margin: 2, errorCorrectionLevel: 'L', color: { dark: '#111b21', light: '#ffffff' } }));
+    drop(
+      QRCode.toCanvas(canvas, value, {
+        width: QR_SIZE_PX,
+        margin: 2,
+        errorCorrectionLevel: 'L',
+        color: { dark: '#111b21', light: '#ffffff' },
+      }),
+    );
   }, [value]);
-  return <canvas ref={ref} className="qr-canvas" width={QR_SIZE_PX} height={QR_SIZE_PX} role="img" aria-label={label} data-testid="pairing-qr" data-qr-value-length={value.length} />;
+  return (
+    <canvas
+      ref={ref}
+      className="qr-canvas"
+      width={QR_SIZE_PX}
+      height={QR_SIZE_PX}
+      role="img"
+      aria-label={label}
+      data-testid="pairing-qr"
+      data-qr-value-length={value.length}
+    />
+  );
 }

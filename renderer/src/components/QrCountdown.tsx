@@ -8,7 +8,15 @@ import { Icon } from './Icon.js';
 import { useNow } from './useNow.js';
 
 /** Countdown under the code; once it runs out, covers it and offers a new one (`accounts.relink`). */
-export function QrCountdown({ accountId, expiresAt, children }: { readonly accountId: AccountId; readonly expiresAt: number; readonly children: ReactNode }) {
+export function QrCountdown({
+  accountId,
+  expiresAt,
+  children,
+}: {
+  readonly accountId: AccountId;
+  readonly expiresAt: number;
+  readonly children: ReactNode;
+}) {
   const now = useNow(500);
   const [requestedFor, setRequestedFor] = useState<number | null>(null);
   const secondsLeft = Math.max(0, Math.ceil((expiresAt - now) / 1000));

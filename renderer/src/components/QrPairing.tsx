@@ -4,13 +4,23 @@ import { QrCountdown } from './QrCountdown.js';
 
 type QrState = Extract<ConnectionState, { kind: 'qr' }>;
 
-export function QrPairing({ accountId, state, label }: { readonly accountId: AccountId; readonly state: QrState; readonly label: string }) {
+export function QrPairing({
+  accountId,
+  state,
+  label,
+}: {
+  readonly accountId: AccountId;
+  readonly state: QrState;
+  readonly label: string;
+}) {
   return (
     <div className="pairing">
       <div className="pairing-steps">
         <h2>Link “{label}” to WhatsApp</h2>
         <ol>
-          <li>Open <strong>WhatsApp</strong> on your phone</li>
+          <li>
+            Open <strong>WhatsApp</strong> on your phone
+          </li>
           <li>
             Tap <strong>Menu ⋮</strong> on Android, or <strong>Settings</strong> on iPhone
           </li>
@@ -19,7 +29,10 @@ export function QrPairing({ accountId, state, label }: { readonly accountId: Acc
           </li>
           <li>Point your phone at this screen to scan the code</li>
         </ol>
-        <p className="muted pairing-note">Your phone needs to stay online for the first sync. History arrives in a few chunks and can take a few minutes.</p>
+        <p className="muted pairing-note">
+          Your phone needs to stay online for the first sync. History arrives in a few chunks and can take a few
+          minutes.
+        </p>
       </div>
       <div className="pairing-qr">
         <QrCountdown accountId={accountId} expiresAt={state.expiresAt}>

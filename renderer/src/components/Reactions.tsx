@@ -2,7 +2,15 @@ import type { AccountId, Reaction } from '../../../shared/src/index.js';
 import type { ContactDirectory } from '../features/useContacts.js';
 
 /** Reactions grouped by emoji under the bubble; the tooltip lists who reacted. */
-export function Reactions({ reactions, accountId, contacts }: { readonly reactions: readonly Reaction[]; readonly accountId: AccountId; readonly contacts: ContactDirectory }) {
+export function Reactions({
+  reactions,
+  accountId,
+  contacts,
+}: {
+  readonly reactions: readonly Reaction[];
+  readonly accountId: AccountId;
+  readonly contacts: ContactDirectory;
+}) {
   const groups = new Map<string, string[]>();
   for (const reaction of reactions) {
     if (!reaction.emoji) continue; // an empty emoji is a removed reaction

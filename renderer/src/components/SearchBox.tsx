@@ -21,7 +21,12 @@ export function SearchBox() {
         data-testid="chat-search"
       />
       {query && (
-        <button type="button" className="icon-button search-clear" aria-label="Clear search" onClick={() => setQuery('')}>
+        <button
+          type="button"
+          className="icon-button search-clear"
+          aria-label="Clear search"
+          onClick={() => setQuery('')}
+        >
           <Icon name="close" size={16} />
         </button>
       )}

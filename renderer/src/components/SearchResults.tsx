@@ -15,9 +15,12 @@ export function SearchResults({ query, contacts }: { readonly query: string; rea
   const active = useChatList(filter, false).chats;
   const archived = useChatList(filter, true).chats;
   const needle = query.toLocaleLowerCase();
-  const chatHits = [...active, ...archived].filter((chat) => chatTitle(chat, contacts).toLocaleLowerCase().includes(needle));
+  const chatHits = [...active, ...archived].filter((chat) =>
+    chatTitle(chat, contacts).toLocaleLowerCase().includes(needle),
+  );
   const { results, isSearching } = useMessageSearch(query, filter);
-  const chatOf = (message: Message) => [...active, ...archived].find((chat) => chat.accountId === message.accountId && chat.id === message.chatId);
+  const chatOf = (message: Message) =>
+    [...active, ...archived].find((chat) => chat.accountId === message.accountId && chat.id === message.chatId);
 
   return (
     <div className="search-results" data-testid="search-results">
@@ -26,7 +29,13 @@ export function SearchResults({ query, contacts }: { readonly query: string; rea
       {chatHits.map((chat) => {
         const title = chatTitle(chat, contacts);
         return (
-          <button key={`${chat.accountId}/${chat.id}`} type="button" className="search-hit" onClick={() => selectChat({ accountId: chat.accountId, chatId: chat.id })} data-testid="search-chat-hit">
+          <button
+            key={`${chat.accountId}/${chat.id}`}
+            type="button"
+            className="search-hit"
+            onClick={() => selectChat({ accountId: chat.accountId, chatId: chat.id })}
+            data-testid="search-chat-hit"
+          >
             <Avatar id={chat.contactId} name={title} isGroup={chat.isGroup} size="sm" />
             <span className="search-hit-title">{title}</span>
           </button>
@@ -39,7 +48,13 @@ export function SearchResults({ query, contacts }: { readonly query: string; rea
         const chat = chatOf(message);
         const title = chat ? chatTitle(chat, contacts) : 'Chat';
         return (
-          <button key={`${message.accountId}/${message.id}`} type="button" className="search-hit search-hit-message" onClick={() => selectChat({ accountId: message.accountId, chatId: message.chatId })} data-testid="search-message-hit">
+          <button
+            key={`${message.accountId}/${message.id}`}
+            type="button"
+            className="search-hit search-hit-message"
+            onClick={() => selectChat({ accountId: message.accountId, chatId: message.chatId })}
+            data-testid="search-message-hit"
+          >
             <span className="search-hit-top">
               <span className="search-hit-title">{title}</span>
               <span className="chat-row-time">{formatChatTime(message.timestamp)}</span>

@@ -5,7 +5,10 @@ import { missingCaseError } from '../util/missingCaseError.js';
 import { Icon } from './Icon.js';
 
 /** History sync as the user should see it: chunks, progress, paused, complete, late arrivals. */
-export function describeSync(status: SyncStatus, now = Date.now()): { readonly title: string; readonly detail: string } | null {
+export function describeSync(
+  status: SyncStatus,
+  now = Date.now(),
+): { readonly title: string; readonly detail: string } | null {
   const imported = `${status.messagesImported.toLocaleString()} messages`;
   switch (status.phase) {
     case 'awaiting':
@@ -20,9 +23,13 @@ export function describeSync(status: SyncStatus, now = Date.now()): { readonly t
     case 'complete': {
       if (status.lateChunks > 0) {
         const when = status.lastChunkAt ? ` ${formatRelative(status.lastChunkAt, now)}` : '';
-        return { title: 'Older history arrived late', detail: `${status.lateChunks} late chunk${status.lateChunks > 1 ? 's' : ''} applied${when}.` };
+        return {
+          title: 'Older history arrived late',
+          detail: `${status.lateChunks} late chunk${status.lateChunks > 1 ? 's' : ''} applied${when}.`,
+        };
       }
-      if (status.completeSource === 'inferred') return { title: 'History sync looks complete', detail: 'More history may still arrive from your phone.' };
+      if (status.completeSource === 'inferred')
+        return { title: 'History sync looks complete', detail: 'More history may still arrive from your phone.' };
       return null;
     }
     default:
@@ -41,7 +48,12 @@ export function SyncBanner({ accountId, showLabel }: { readonly accountId: Accou
   // The unified inbox shows only syncs in progress; notes about finished syncs live in the account's own view.
   if (showLabel && status.phase === 'complete') return null;
   return (
-    <div className={`sync-banner phase-${status.phase}${showLabel ? ' is-compact' : ''}`} role="status" aria-live="polite" data-testid="sync-banner">
+    <div
+      className={`sync-banner phase-${status.phase}${showLabel ? ' is-compact' : ''}`}
+      role="status"
+      aria-live="polite"
+      data-testid="sync-banner"
+    >
       <Icon name="history" size={20} />
       <div className="sync-banner-text">
         <strong>
@@ -50,8 +62,18 @@ export function SyncBanner({ accountId, showLabel }: { readonly accountId: Accou
         </strong>
         <span>{words.detail}</span>
         {isActive && (
-          <div className="progress" role="progressbar" aria-label="History sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={status.progress ?? undefined}>
-            <div className={`progress-bar${status.progress === null ? ' is-indeterminate' : ''}`} style={{ width: `${status.progress ?? 30}%` }} />
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="History sync progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={status.progress ?? undefined}
+          >
+            <div
+              className={`progress-bar${status.progress === null ? ' is-indeterminate' : ''}`}
+              style={{ width: `${status.progress ?? 30}%` }}
+            />
           </div>
         )}
       </div>

@@ -21,7 +21,8 @@ export function buildRows(messages: readonly Message[], now = Date.now()): Row[]
   let previous: Message | undefined;
   for (const message of messages) {
     const isNewDay = !previous || !isSameDay(previous.timestamp, message.timestamp);
-    if (isNewDay) rows.push({ kind: 'day', key: `day-${message.timestamp}`, label: formatDaySeparator(message.timestamp, now) });
+    if (isNewDay)
+      rows.push({ kind: 'day', key: `day-${message.timestamp}`, label: formatDaySeparator(message.timestamp, now) });
     const isFirstOfRun = isNewDay || previous?.isFromMe !== message.isFromMe || previous.senderId !== message.senderId;
     rows.push({ kind: 'message', key: message.id, message, isFirstOfRun });
     previous = message;
@@ -34,10 +35,18 @@ export function buildRows(messages: readonly Message[], now = Date.now()): Row[]
  * distance from the bottom is kept across the prepend so the reader's place does not jump.
  */
 export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly contacts: ContactDirectory }) {
-  const { messages, isLoadingOlder, hasMoreLocal, loadOlder } = useTimelineMessages({ accountId: chat.accountId, chatId: chat.id });
+  const { messages, isLoadingOlder, hasMoreLocal, loadOlder } = useTimelineMessages({
+    accountId: chat.accountId,
+    chatId: chat.id,
+  });
   const rows = buildRows(messages);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const anchor = useRef<{ firstKey: string | undefined; lastKey: string | undefined; fromBottom: number; isAtBottom: boolean }>({
+  const anchor = useRef<{
+    firstKey: string | undefined;
+    lastKey: string | undefined;
+    fromBottom: number;
+    isAtBottom: boolean;
+  }>({
     firstKey: undefined,
     lastKey: undefined,
     fromBottom: 0,
@@ -82,11 +91,22 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
 
   const canAskPhone = !hasMoreLocal && !chat.isHistoryExhausted;
   return (
-    <div className="timeline" ref={scrollRef} onScroll={onScroll} role="log" aria-label="Messages" data-testid="timeline">
+    <div
+      className="timeline"
+      ref={scrollRef}
+      onScroll={onScroll}
+      role="log"
+      aria-label="Messages"
+      data-testid="timeline"
+    >
       <div className="timeline-top">
         {isLoadingOlder && <span className="spinner spinner-sm" aria-label="Loading older messages" />}
         {canAskPhone && !isLoadingOlder && (
-          <button type="button" className="button button-ghost button-small" onClick={() => drop(call('history.requestOlder', { accountId: chat.accountId, chatId: chat.id }))}>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            onClick={() => drop(call('history.requestOlder', { accountId: chat.accountId, chatId: chat.id }))}
+          >
             Ask your phone for older messages
           </button>
         )}
@@ -97,7 +117,13 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
           const row = rows[item.index];
           if (!row) return null;
           return (
-            <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="virtual-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
               {row.kind === 'day' ? (
                 <div className="day-separator" role="separator">
                   <span>{row.label}</span>

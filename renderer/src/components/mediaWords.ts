@@ -2,13 +2,19 @@ import type { MediaFailure, MediaState } from '../../../shared/src/index.js';
 import { missingCaseError } from '../util/missingCaseError.js';
 
 /** Why media could not be shown, in words; plus whether asking the phone to re-upload can help. */
-export function describeMediaFailure(state: Extract<MediaState, { status: 'failed' }>): { readonly text: string; readonly canReupload: boolean } {
+export function describeMediaFailure(state: Extract<MediaState, { status: 'failed' }>): {
+  readonly text: string;
+  readonly canReupload: boolean;
+} {
   const failure: MediaFailure = state.failure;
   switch (failure) {
     case 'cdnGone':
       return { text: 'This file expired on WhatsApp’s servers.', canReupload: true };
     case 'cdnError':
-      return { text: `WhatsApp’s media server had a problem${state.httpStatus ? ` (HTTP ${state.httpStatus})` : ''}.`, canReupload: true };
+      return {
+        text: `WhatsApp’s media server had a problem${state.httpStatus ? ` (HTTP ${state.httpStatus})` : ''}.`,
+        canReupload: true,
+      };
     case 'phoneNotFound':
       return { text: 'Your phone no longer has this file.', canReupload: false };
     case 'phoneError':

@@ -1,7 +1,14 @@
 import type { Message } from '../../../shared/src/index.js';
 import { missingCaseError } from '../util/missingCaseError.js';
 
-const MEDIA_WORDS = { image: 'Photo', video: 'Video', audio: 'Audio', voice: 'Voice message', document: 'Document', sticker: 'Sticker' } as const;
+const MEDIA_WORDS = {
+  image: 'Photo',
+  video: 'Video',
+  audio: 'Audio',
+  voice: 'Voice message',
+  document: 'Document',
+  sticker: 'Sticker',
+} as const;
 
 /** One line describing a message: for search hits, reply chips and quotes. */
 export function messageSummary(message: Message): string {
@@ -10,7 +17,10 @@ export function messageSummary(message: Message): string {
     case 'text':
       return body.text;
     case 'media':
-      return body.caption ?? (body.media.kind === 'document' && body.media.fileName ? body.media.fileName : MEDIA_WORDS[body.media.kind]);
+      return (
+        body.caption ??
+        (body.media.kind === 'document' && body.media.fileName ? body.media.fileName : MEDIA_WORDS[body.media.kind])
+      );
     case 'location':
       return body.name ? `Location: ${body.name}` : 'Location';
     case 'contactCard':

@@ -11,7 +11,18 @@ import type {
   Message,
   Result,
 } from '../../../shared/src/index.js';
-import { SHOP, WORK, buildWorld, chatKeyOf, newMessageId, pick, previewOf, rand, syncStatus, textMessage } from './fakeData.js';
+import {
+  SHOP,
+  WORK,
+  buildWorld,
+  chatKeyOf,
+  newMessageId,
+  pick,
+  previewOf,
+  rand,
+  syncStatus,
+  textMessage,
+} from './fakeData.js';
 import { photoDataUrl } from './fakeMedia.js';
 
 /*
@@ -38,7 +49,8 @@ export function createFakeBridge(): BridgeApi {
     log.push(batch);
     if (isLive) for (const listener of listeners) listener([batch]);
   };
-  const accountsChanged = (isLive = true) => emit(null, [{ type: 'accounts.changed', accounts: world.accounts }], isLive);
+  const accountsChanged = (isLive = true) =>
+    emit(null, [{ type: 'accounts.changed', accounts: world.accounts }], isLive);
   const setConnection = (accountId: AccountId, state: ConnectionState, isLive = true) => {
     const account = world.accounts.find((a) => a.id === accountId);
     if (account) account.connection = state;
@@ -61,11 +73,29 @@ export function createFakeBridge(): BridgeApi {
   };
 
   // Initial history, written before the renderer asks: it arrives through events.catchUp.
-  world.accounts.push({ id: SHOP, label: 'Shop', phoneNumber: null, pushName: null, connection: { kind: 'connecting', attempt: 0 }, sync: syncStatus({ phase: 'awaiting', progress: null, chunksReceived: 0, chunksProcessed: 0, messagesImported: 0, completeSource: null, lastChunkAt: null }) });
+  world.accounts.push({
+    id: SHOP,
+    label: 'Shop',
+    phoneNumber: null,
+    pushName: null,
+    connection: { kind: 'connecting', attempt: 0 },
+    sync: syncStatus({
+      phase: 'awaiting',
+      progress: null,
+      chunksReceived: 0,
+      chunksProcessed: 0,
+      messagesImported: 0,
+      completeSource: null,
+      lastChunkAt: null,
+    }),
+  });
   const conn = params.get('conn');
   const personal = world.accounts[1];
   if (personal && conn) {
-    personal.connection = conn === 'connecting' ? { kind: 'connecting', attempt: 3 } : { kind: 'closed', reason: conn as CloseReason, retryAt: now + 12_000 };
+    personal.connection =
+      conn === 'connecting'
+        ? { kind: 'connecting', attempt: 3 }
+        : { kind: 'closed', reason: conn as CloseReason, retryAt: now + 12_000 };
   }
   accountsChanged(false);
   for (const account of world.accounts) {
@@ -73,14 +103,23 @@ export function createFakeBridge(): BridgeApi {
     if (contacts.length === 0) continue;
     emit(account.id, [{ type: 'contacts.upserted', accountId: account.id, contacts }], false);
     emit(account.id, [{ type: 'chats.upserted', chats: world.chats.filter((c) => c.accountId === account.id) }], false);
-    const messages = world.chats.filter((c) => c.accountId === account.id).flatMap((c) => world.messages.get(chatKeyOf(c.accountId, c.id)) ?? []);
+    const messages = world.chats
+      .filter((c) => c.accountId === account.id)
+      .flatMap((c) => world.messages.get(chatKeyOf(c.accountId, c.id)) ?? []);
     emit(account.id, [{ type: 'messages.upserted', messages }], false);
   }
 
   const rotateQr = (accountId: AccountId, rotation = 0) => {
     const expiresAt = Date.now() + QR_ROTATE_MS;
-    const ref = Array.from({ length: 24 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(rand() * 62)]).join('');
-    setConnection(accountId, { kind: 'qr', qr: `2@${ref},${btoa(ref).slice(0, 32)}=,${btoa(accountId + ref).slice(0, 32)}=,${rotation}`, expiresAt });
+    const ref = Array.from(
+      { length: 24 },
+      () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(rand() * 62)],
+    ).join('');
+    setConnection(accountId, {
+      kind: 'qr',
+      qr: `2@${ref},${btoa(ref).slice(0, 32)}=,${btoa(accountId + ref).slice(0, 32)}=,${rotation}`,
+      expiresAt,
+    });
     if (params.get('qr') === 'expired' && rotation >= 0) return;
     setTimeout(() => rotateQr(accountId, rotation + 1), QR_ROTATE_MS);
   };
@@ -92,19 +131,40 @@ export function createFakeBridge(): BridgeApi {
       const contacts = world.contacts.get(WORK) ?? [];
       const sender = chat.isGroup ? pick(contacts.filter((c) => !c.isGroup)).id : chat.contactId;
       chat.unreadCount += 1;
-      upsertMessages(chat, [textMessage(chat, Date.now(), sender, pick(['Quick question about tomorrow', 'Sounds good!', 'See you soon 👋', 'Done ✅']))]);
+      upsertMessages(chat, [
+        textMessage(
+          chat,
+          Date.now(),
+          sender,
+          pick(['Quick question about tomorrow', 'Sounds good!', 'See you soon 👋', 'Done ✅']),
+        ),
+      ]);
     }, 15_000);
   }
   let workProgress = 62;
-  const syncTimer = setInterval(() => {
-    workProgress = Math.min(100, workProgress + 3);
-    const status = workProgress >= 100 ? syncStatus({ messagesImported: 2900 }) : syncStatus({ phase: 'syncing', progress: workProgress, chunksReceived: 2, chunksProcessed: 2, completeSource: null, messagesImported: 1840 + workProgress * 10 });
-    emit(WORK, [{ type: 'sync.changed', accountId: WORK, status }]);
-    if (workProgress >= 100) clearInterval(syncTimer);
-  }, params.get('quiet') === '1' ? 3_600_000 : 4_000);
+  const syncTimer = setInterval(
+    () => {
+      workProgress = Math.min(100, workProgress + 3);
+      const status =
+        workProgress >= 100
+          ? syncStatus({ messagesImported: 2900 })
+          : syncStatus({
+              phase: 'syncing',
+              progress: workProgress,
+              chunksReceived: 2,
+              chunksProcessed: 2,
+              completeSource: null,
+              messagesImported: 1840 + workProgress * 10,
+            });
+      emit(WORK, [{ type: 'sync.changed', accountId: WORK, status }]);
+      if (workProgress >= 100) clearInterval(syncTimer);
+    },
+    params.get('quiet') === '1' ? 3_600_000 : 4_000,
+  );
 
   const ok = <T>(value: T): Result<unknown> => ({ ok: true, commandId: `cmd-${++commandCounter}` as CommandId, value });
-  const findChat = (input: { accountId: AccountId; chatId: string }) => world.chats.find((c) => c.accountId === input.accountId && c.id === input.chatId);
+  const findChat = (input: { accountId: AccountId; chatId: string }) =>
+    world.chats.find((c) => c.accountId === input.accountId && c.id === input.chatId);
   const later = (ms: number, fn: () => void) => setTimeout(fn, ms);
 
   const handlers: Record<string, (input: never) => Result<unknown>> = {
@@ -116,7 +176,22 @@ export function createFakeBridge(): BridgeApi {
     'accounts.list': () => ok(world.accounts),
     'accounts.add': (input: { label: string }) => {
       const id = `acc${world.accounts.length + 1}` as AccountId;
-      const account: Account = { id, label: input.label, phoneNumber: null, pushName: null, connection: { kind: 'connecting', attempt: 0 }, sync: syncStatus({ phase: 'awaiting', progress: null, chunksReceived: 0, chunksProcessed: 0, messagesImported: 0, completeSource: null, lastChunkAt: null }) };
+      const account: Account = {
+        id,
+        label: input.label,
+        phoneNumber: null,
+        pushName: null,
+        connection: { kind: 'connecting', attempt: 0 },
+        sync: syncStatus({
+          phase: 'awaiting',
+          progress: null,
+          chunksReceived: 0,
+          chunksProcessed: 0,
+          messagesImported: 0,
+          completeSource: null,
+          lastChunkAt: null,
+        }),
+      };
       world.accounts.push(account);
       accountsChanged();
       later(600, () => rotateQr(id));
@@ -133,7 +208,11 @@ export function createFakeBridge(): BridgeApi {
       return ok({ queued: true });
     },
     'chats.list': (input: { accountId: AccountId }) => ok(world.chats.filter((c) => c.accountId === input.accountId)),
-    'chats.modify': (input: { accountId: AccountId; chatId: string; action: { type: string; value?: boolean; untilMs?: number | null } }) => {
+    'chats.modify': (input: {
+      accountId: AccountId;
+      chatId: string;
+      action: { type: string; value?: boolean; untilMs?: number | null };
+    }) => {
       const chat = findChat(input);
       if (!chat) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such chat.' } };
       const { action } = input;
@@ -145,7 +224,12 @@ export function createFakeBridge(): BridgeApi {
       later(150, () => emit(chat.accountId, [{ type: 'chats.upserted', chats: [chat] }]));
       return ok({ queued: true });
     },
-    'messages.page': (input: { accountId: AccountId; chatId: string; beforeTimestamp: number | null; limit: number }) => {
+    'messages.page': (input: {
+      accountId: AccountId;
+      chatId: string;
+      beforeTimestamp: number | null;
+      limit: number;
+    }) => {
       const chat = findChat(input);
       if (!chat) return ok({ messages: [], hasMoreLocal: false });
       const list = world.messages.get(chatKeyOf(chat.accountId, chat.id)) ?? [];
@@ -157,7 +241,14 @@ export function createFakeBridge(): BridgeApi {
         const page: Message[] = [];
         for (let i = 0; i < 30; i++) {
           t -= Math.floor(rand() * 8 * 3_600_000) + 60_000;
-          page.unshift(textMessage(chat, t, rand() < 0.5 ? null : chat.contactId, pick(['Older message from the archive', 'Remember this?', 'Throwback 📸', 'ok'])));
+          page.unshift(
+            textMessage(
+              chat,
+              t,
+              rand() < 0.5 ? null : chat.contactId,
+              pick(['Older message from the archive', 'Remember this?', 'Throwback 📸', 'ok']),
+            ),
+          );
         }
         list.unshift(...page);
         return ok({ messages: page, hasMoreLocal: list.length < 150 });
@@ -168,7 +259,12 @@ export function createFakeBridge(): BridgeApi {
       const needle = input.query.toLowerCase();
       const hits = [...world.messages.values()]
         .flat()
-        .filter((m) => (input.accountId === null || m.accountId === input.accountId) && m.body.kind === 'text' && m.body.text.toLowerCase().includes(needle));
+        .filter(
+          (m) =>
+            (input.accountId === null || m.accountId === input.accountId) &&
+            m.body.kind === 'text' &&
+            m.body.text.toLowerCase().includes(needle),
+        );
       return ok(hits.sort((a, b) => b.timestamp - a.timestamp).slice(0, input.limit));
     },
     'messages.sendText': (input: { accountId: AccountId; chatId: string; text: string; quotedId: string | null }) => {
@@ -181,22 +277,34 @@ export function createFakeBridge(): BridgeApi {
         id: newMessageId(),
         isFromOtherDevice: false,
         status: 'pending',
-        quoted: quotedMessage ? { id: quotedMessage.id, senderId: quotedMessage.senderId, preview: previewOf(quotedMessage)?.text ?? '' } : null,
+        quoted: quotedMessage
+          ? { id: quotedMessage.id, senderId: quotedMessage.senderId, preview: previewOf(quotedMessage)?.text ?? '' }
+          : null,
       };
       upsertMessages(chat, [message]);
-      for (const [ms, status] of [[500, 'sent'], [1500, 'delivered'], [3500, 'read']] as const) {
+      for (const [ms, status] of [
+        [500, 'sent'],
+        [1500, 'delivered'],
+        [3500, 'read'],
+      ] as const) {
         later(ms, () => upsertMessages(chat, [{ ...message, status }]));
       }
       return ok({ messageId: message.id });
     },
     'media.download': (input: { accountId: AccountId; chatId: string; messageId: string }) => mediaFlow(input, false),
-    'media.requestReupload': (input: { accountId: AccountId; chatId: string; messageId: string }) => mediaFlow(input, true),
+    'media.requestReupload': (input: { accountId: AccountId; chatId: string; messageId: string }) =>
+      mediaFlow(input, true),
   };
 
-  function mediaFlow(input: { accountId: AccountId; chatId: string; messageId: string }, isReupload: boolean): Result<unknown> {
+  function mediaFlow(
+    input: { accountId: AccountId; chatId: string; messageId: string },
+    isReupload: boolean,
+  ): Result<unknown> {
     const chat = findChat(input);
-    const message = chat && world.messages.get(chatKeyOf(chat.accountId, chat.id))?.find((m) => m.id === input.messageId);
-    if (!chat || message?.body.kind !== 'media') return { ok: false, error: { code: 'NOT_FOUND', message: 'No such media.' } };
+    const message =
+      chat && world.messages.get(chatKeyOf(chat.accountId, chat.id))?.find((m) => m.id === input.messageId);
+    if (!chat || message?.body.kind !== 'media')
+      return { ok: false, error: { code: 'NOT_FOUND', message: 'No such media.' } };
     const body = message.body;
     const ref = { accountId: chat.accountId, chatId: chat.id, messageId: message.id };
     const steps: [number, Extract<BridgeEvent, { type: 'media.changed' }>['state']][] = [

@@ -53,7 +53,14 @@ export function baseAccounts(): Account[] {
       phoneNumber: '4915112345678',
       pushName: 'Lena Fischer',
       connection: { kind: 'open' },
-      sync: syncStatus({ phase: 'syncing', progress: 62, chunksReceived: 2, chunksProcessed: 2, completeSource: null, messagesImported: 1840 }),
+      sync: syncStatus({
+        phase: 'syncing',
+        progress: 62,
+        chunksReceived: 2,
+        chunksProcessed: 2,
+        completeSource: null,
+        messagesImported: 1840,
+      }),
     },
     {
       id: PERSONAL,
@@ -69,15 +76,33 @@ export function baseAccounts(): Account[] {
 type Person = { readonly phone: string; readonly names: ContactName[] };
 
 const PEOPLE: readonly Person[] = [
-  { phone: '4917612345001', names: [{ source: 'phoneBook', name: 'Jonas Weber' }, { source: 'pushName', name: 'Jo' }] },
-  { phone: '4917612345002', names: [{ source: 'alias', name: 'Mum' }, { source: 'phoneBook', name: 'Petra Fischer' }] },
+  {
+    phone: '4917612345001',
+    names: [
+      { source: 'phoneBook', name: 'Jonas Weber' },
+      { source: 'pushName', name: 'Jo' },
+    ],
+  },
+  {
+    phone: '4917612345002',
+    names: [
+      { source: 'alias', name: 'Mum' },
+      { source: 'phoneBook', name: 'Petra Fischer' },
+    ],
+  },
   { phone: '4930901820', names: [{ source: 'business', name: 'Bäckerei Schmidt' }] },
   { phone: '4917612345004', names: [{ source: 'pushName', name: '🌸✨' }] },
   { phone: '33612345678', names: [{ source: 'pushName', name: 'Camille' }] },
   { phone: '4917612345006', names: [{ source: 'phoneBook', name: 'Aylin Demir' }] },
   { phone: '447700900123', names: [] },
   { phone: '4917612345008', names: [{ source: 'phoneBook', name: 'Max Hoffmann' }] },
-  { phone: '4917612345009', names: [{ source: 'phoneBook', name: 'Sofia Rossi' }, { source: 'business', name: 'Rossi Design' }] },
+  {
+    phone: '4917612345009',
+    names: [
+      { source: 'phoneBook', name: 'Sofia Rossi' },
+      { source: 'business', name: 'Rossi Design' },
+    ],
+  },
   { phone: '4917612345010', names: [{ source: 'phoneBook', name: 'Tim Becker' }] },
   { phone: '4917612345011', names: [{ source: 'pushName', name: 'Nina K.' }] },
   { phone: '4917612345012', names: [{ source: 'phoneBook', name: 'Felix Wagner' }] },
@@ -93,7 +118,16 @@ const PEOPLE: readonly Person[] = [
   { phone: '4917612345022', names: [{ source: 'pushName', name: 'Lea 🐝' }] },
 ];
 
-const GROUPS = ['Design Team', 'Family 🏡', 'Climbing Sundays', 'Release 2.4', 'Flat 3B', 'Book club', 'Berlin Marathon 2026', 'Product sync'];
+const GROUPS = [
+  'Design Team',
+  'Family 🏡',
+  'Climbing Sundays',
+  'Release 2.4',
+  'Flat 3B',
+  'Book club',
+  'Berlin Marathon 2026',
+  'Product sync',
+];
 
 const LINES = [
   'Morning! Are we still on for 10?',
@@ -118,14 +152,26 @@ const LINES = [
   'Great news — the client signed 🎉',
 ];
 
-export type World = { accounts: Account[]; contacts: Map<AccountId, Contact[]>; chats: Chat[]; messages: Map<string, Message[]> };
+export type World = {
+  accounts: Account[];
+  contacts: Map<AccountId, Contact[]>;
+  chats: Chat[];
+  messages: Map<string, Message[]>;
+};
 
 export function chatKeyOf(accountId: AccountId, chatId: ChatId): string {
   return `${accountId}/${chatId}`;
 }
 
 function contactOf(person: Person): Contact {
-  return { id: `${person.phone}@s.whatsapp.net` as ContactId, phoneNumber: person.phone, lid: null, names: person.names, isGroup: false, updatedAt: Date.now() };
+  return {
+    id: `${person.phone}@s.whatsapp.net` as ContactId,
+    phoneNumber: person.phone,
+    lid: null,
+    names: person.names,
+    isGroup: false,
+    updatedAt: Date.now(),
+  };
 }
 
 let messageCounter = 0;
@@ -170,7 +216,14 @@ export function buildWorld(now: number): World {
       const isGroup = i % 4 === 0;
       const groupName = GROUPS[(i / 4 + offset) % GROUPS.length] ?? 'Group';
       const person = people[(i + offset) % people.length] as Contact;
-      const groupContact: Contact = { id: `1203630${accountId.length}${i}@g.us` as ContactId, phoneNumber: null, lid: null, names: [], isGroup: true, updatedAt: now };
+      const groupContact: Contact = {
+        id: `1203630${accountId.length}${i}@g.us` as ContactId,
+        phoneNumber: null,
+        lid: null,
+        names: [],
+        isGroup: true,
+        updatedAt: now,
+      };
       if (isGroup) groupContacts.push(groupContact);
       const chat: Chat = {
         accountId,
@@ -188,7 +241,9 @@ export function buildWorld(now: number): World {
         oldestMessageAt: null,
         isHistoryExhausted: false,
       };
-      const members = isGroup ? [people[(i + 1) % people.length], people[(i + 5) % people.length], people[(i + 9) % people.length]] : [person];
+      const members = isGroup
+        ? [people[(i + 1) % people.length], people[(i + 5) % people.length], people[(i + 9) % people.length]]
+        : [person];
       const list: Message[] = [];
       const count = 25 + Math.floor(rand() * 30);
       let t = now - (i * 3 + 1) * HOUR - Math.floor(rand() * 40) * MINUTE - (i > 10 ? (i - 8) * DAY : 0);
@@ -197,7 +252,14 @@ export function buildWorld(now: number): World {
         list.unshift(textMessage(chat, t, sender, pick(LINES)));
         t -= Math.floor(rand() * 5 * HOUR) + 2 * MINUTE;
       }
-      if (accountId === WORK && i === 0) list.push(...showcase(chat, now, members.map((c) => (c as Contact).id)));
+      if (accountId === WORK && i === 0)
+        list.push(
+          ...showcase(
+            chat,
+            now,
+            members.map((c) => (c as Contact).id),
+          ),
+        );
       const last = list[list.length - 1] as Message;
       chat.lastMessageAt = last.timestamp;
       chat.oldestMessageAt = (list[0] as Message).timestamp;
@@ -216,7 +278,15 @@ export function previewOf(message: Message): Chat['preview'] {
     body.kind === 'text'
       ? body.text
       : body.kind === 'media'
-        ? (body.caption ?? { image: 'Photo', video: 'Video', audio: 'Audio', voice: 'Voice message', document: body.media.fileName ?? 'Document', sticker: 'Sticker' }[body.media.kind])
+        ? (body.caption ??
+          {
+            image: 'Photo',
+            video: 'Video',
+            audio: 'Audio',
+            voice: 'Voice message',
+            document: body.media.fileName ?? 'Document',
+            sticker: 'Sticker',
+          }[body.media.kind])
         : body.kind === 'poll'
           ? body.question
           : body.kind === 'location'
@@ -226,10 +296,18 @@ export function previewOf(message: Message): Chat['preview'] {
               : body.kind === 'deleted'
                 ? 'This message was deleted'
                 : 'Unsupported message';
-  return { senderId: message.senderId, isFromMe: message.isFromMe, text: text.slice(0, 500), kind: body.kind === 'media' ? body.media.kind : body.kind };
+  return {
+    senderId: message.senderId,
+    isFromMe: message.isFromMe,
+    text: text.slice(0, 500),
+    kind: body.kind === 'media' ? body.media.kind : body.kind,
+  };
 }
 
-function media(kind: 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker', overrides: Partial<Extract<MessageBody, { kind: 'media' }>['media']> = {}) {
+function media(
+  kind: 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker',
+  overrides: Partial<Extract<MessageBody, { kind: 'media' }>['media']> = {},
+) {
   return {
     kind,
     mimeType: null,
@@ -253,22 +331,96 @@ function showcase(chat: Chat, now: number, members: ContactId[]): Message[] {
     return { ...textMessage(chat, t, senderId, ''), body, ...extra };
   };
   const photo = next(
-    { kind: 'media', caption: 'Sunset from the office roof 🌇', media: media('image', { width: 320, height: 220, thumbnailDataUrl: photoDataUrl(20, 330), state: { status: 'ready', url: photoDataUrl(20, 330, 640, 440) } }) },
+    {
+      kind: 'media',
+      caption: 'Sunset from the office roof 🌇',
+      media: media('image', {
+        width: 320,
+        height: 220,
+        thumbnailDataUrl: photoDataUrl(20, 330),
+        state: { status: 'ready', url: photoDataUrl(20, 330, 640, 440) },
+      }),
+    },
     a,
-    { reactions: [{ senderId: b ?? a!, emoji: '😍', at: t }, { senderId: c ?? a!, emoji: '😍', at: t }, { senderId: a!, emoji: '🔥', at: t }] },
+    {
+      reactions: [
+        { senderId: b ?? a!, emoji: '😍', at: t },
+        { senderId: c ?? a!, emoji: '😍', at: t },
+        { senderId: a!, emoji: '🔥', at: t },
+      ],
+    },
   );
   const list: Message[] = [
     photo,
-    next({ kind: 'text', text: 'Wow, gorgeous! Check the new build too: https://example.com/builds/2.4.0-rc1 🚀' }, null, {
-      quoted: { id: photo.id, senderId: a, preview: 'Photo · Sunset from the office roof 🌇' },
-      status: 'read',
-    }),
-    next({ kind: 'media', caption: null, media: media('video', { width: 320, height: 180, durationSeconds: 47, sizeBytes: 8_400_000, thumbnailDataUrl: photoDataUrl(200, 250) }) }, b),
-    next({ kind: 'media', caption: null, media: media('voice', { durationSeconds: 23, state: { status: 'ready', url: 'data:audio/ogg;base64,' } }) }, c),
-    next({ kind: 'media', caption: null, media: media('document', { fileName: 'Q3-roadmap.pdf', mimeType: 'application/pdf', sizeBytes: 1_250_000 }) }, a),
-    next({ kind: 'media', caption: null, media: media('sticker', { width: 160, height: 160, state: { status: 'ready', url: stickerDataUrl() }, thumbnailDataUrl: stickerDataUrl() }) }, b),
-    next({ kind: 'location', latitude: 52.520008, longitude: 13.404954, name: 'Alexanderplatz', address: 'Alexanderplatz, 10178 Berlin' }, c),
-    next({ kind: 'contactCard', displayName: 'Dr. Anna Berg', vcard: 'BEGIN:VCARD\nVERSION:3.0\nFN:Dr. Anna Berg\nTEL;type=CELL:+49 170 1234567\nEND:VCARD' }, a),
+    next(
+      { kind: 'text', text: 'Wow, gorgeous! Check the new build too: https://example.com/builds/2.4.0-rc1 🚀' },
+      null,
+      {
+        quoted: { id: photo.id, senderId: a, preview: 'Photo · Sunset from the office roof 🌇' },
+        status: 'read',
+      },
+    ),
+    next(
+      {
+        kind: 'media',
+        caption: null,
+        media: media('video', {
+          width: 320,
+          height: 180,
+          durationSeconds: 47,
+          sizeBytes: 8_400_000,
+          thumbnailDataUrl: photoDataUrl(200, 250),
+        }),
+      },
+      b,
+    ),
+    next(
+      {
+        kind: 'media',
+        caption: null,
+        media: media('voice', { durationSeconds: 23, state: { status: 'ready', url: 'data:audio/ogg;base64,' } }),
+      },
+      c,
+    ),
+    next(
+      {
+        kind: 'media',
+        caption: null,
+        media: media('document', { fileName: 'Q3-roadmap.pdf', mimeType: 'application/pdf', sizeBytes: 1_250_000 }),
+      },
+      a,
+    ),
+    next(
+      {
+        kind: 'media',
+        caption: null,
+        media: media('sticker', {
+          width: 160,
+          height: 160,
+          state: { status: 'ready', url: stickerDataUrl() },
+          thumbnailDataUrl: stickerDataUrl(),
+        }),
+      },
+      b,
+    ),
+    next(
+      {
+        kind: 'location',
+        latitude: 52.520008,
+        longitude: 13.404954,
+        name: 'Alexanderplatz',
+        address: 'Alexanderplatz, 10178 Berlin',
+      },
+      c,
+    ),
+    next(
+      {
+        kind: 'contactCard',
+        displayName: 'Dr. Anna Berg',
+        vcard: 'BEGIN:VCARD\nVERSION:3.0\nFN:Dr. Anna Berg\nTEL;type=CELL:+49 170 1234567\nEND:VCARD',
+      },
+      a,
+    ),
     next(
       {
         kind: 'poll',
@@ -283,14 +435,53 @@ function showcase(chat: Chat, now: number, members: ContactId[]): Message[] {
       null,
       { status: 'read' },
     ),
-    next({ kind: 'media', caption: 'Old screenshot', media: media('image', { width: 300, height: 200, thumbnailDataUrl: photoDataUrl(150, 190), state: { status: 'failed', failure: 'cdnGone', detail: 'HTTP 410', httpStatus: 410, at: t } }) }, b),
-    next({ kind: 'media', caption: null, media: media('image', { width: 300, height: 200, thumbnailDataUrl: photoDataUrl(90, 140), state: { status: 'downloading', progress: 0.42 } }) }, c),
-    next({ kind: 'media', caption: null, media: media('audio', { fileName: 'interview.m4a', durationSeconds: 312, sizeBytes: 4_800_000, state: { status: 'reuploadRequested', requestedAt: t } }) }, a),
+    next(
+      {
+        kind: 'media',
+        caption: 'Old screenshot',
+        media: media('image', {
+          width: 300,
+          height: 200,
+          thumbnailDataUrl: photoDataUrl(150, 190),
+          state: { status: 'failed', failure: 'cdnGone', detail: 'HTTP 410', httpStatus: 410, at: t },
+        }),
+      },
+      b,
+    ),
+    next(
+      {
+        kind: 'media',
+        caption: null,
+        media: media('image', {
+          width: 300,
+          height: 200,
+          thumbnailDataUrl: photoDataUrl(90, 140),
+          state: { status: 'downloading', progress: 0.42 },
+        }),
+      },
+      c,
+    ),
+    next(
+      {
+        kind: 'media',
+        caption: null,
+        media: media('audio', {
+          fileName: 'interview.m4a',
+          durationSeconds: 312,
+          sizeBytes: 4_800_000,
+          state: { status: 'reuploadRequested', requestedAt: t },
+        }),
+      },
+      a,
+    ),
     next({ kind: 'deleted' }, b),
     next({ kind: 'unsupported', waType: 'eventMessage' }, c),
     next({ kind: 'text', text: 'Updated the agenda, see you at 3 ✌️' }, a, { editedAt: t + MINUTE }),
     next({ kind: 'text', text: '😂😂' }, b),
-    next({ kind: 'text', text: 'Forwarding this from the other thread' }, null, { isForwarded: true, status: 'delivered' }),
+    next({ kind: 'text', text: 'Forwarding this from the other thread' }, null, {
+      isForwarded: true,
+      status: 'delivered',
+    }),
     next({ kind: 'text', text: 'Sending from the train, might be slow' }, null, { status: 'sent' }),
     next({ kind: 'text', text: 'This one did not make it' }, null, { status: 'failed', failure: 'Not connected' }),
   ];

@@ -4,5 +4,8 @@ import { cacheDb } from '../cache/cacheDb.js';
 import type { ChatRef } from '../state/uiStore.js';
 
 export function useChat(ref: ChatRef | null): Chat | undefined {
-  return useLiveQuery(() => (ref ? cacheDb.chats.get([ref.accountId, ref.chatId]) : undefined), [ref?.accountId, ref?.chatId]);
+  return useLiveQuery(
+    () => (ref ? cacheDb.chats.get([ref.accountId, ref.chatId]) : undefined),
+    [ref?.accountId, ref?.chatId],
+  );
 }

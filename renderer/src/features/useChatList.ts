@@ -10,7 +10,11 @@ export function compareChats(a: Chat, b: Chat): number {
   return (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0);
 }
 
-export type ChatListData = { readonly chats: readonly Chat[]; readonly archivedCount: number; readonly isLoading: boolean };
+export type ChatListData = {
+  readonly chats: readonly Chat[];
+  readonly archivedCount: number;
+  readonly isLoading: boolean;
+};
 
 export function useChatList(filter: AccountFilter, isShowingArchived: boolean): ChatListData {
   const all = useLiveQuery(

@@ -16,9 +16,13 @@ const EMPTY = new Map<string, CachedContact>();
 export function useContacts(filter: AccountFilter): ContactDirectory {
   const byKey =
     useLiveQuery(async () => {
-      const rows = filter === 'all' ? await cacheDb.contacts.toArray() : await cacheDb.contacts.where('accountId').equals(filter).toArray();
+      const rows =
+        filter === 'all'
+          ? await cacheDb.contacts.toArray()
+          : await cacheDb.contacts.where('accountId').equals(filter).toArray();
       return new Map(rows.map((contact) => [`${contact.accountId}/${contact.id}`, contact]));
     }, [filter]) ?? EMPTY;
-  const get = (accountId: AccountId, contactId: ContactId | null) => (contactId ? byKey.get(`${accountId}/${contactId}`) : undefined);
+  const get = (accountId: AccountId, contactId: ContactId | null) =>
+    contactId ? byKey.get(`${accountId}/${contactId}`) : undefined;
   return { get, nameOf: (accountId, contactId, fallback) => bestName(get(accountId, contactId), fallback) };
 }

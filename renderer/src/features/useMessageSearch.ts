@@ -18,9 +18,11 @@ export function useMessageSearch(query: string, filter: AccountFilter): MessageS
     let isCurrent = true;
     const timer = setTimeout(() => {
       drop(
-        call('messages.search', { accountId: filter === 'all' ? null : filter, query, limit: SEARCH_LIMIT }).then((result) => {
-          if (isCurrent) setState({ key, results: result.ok ? result.value : [] });
-        }),
+        call('messages.search', { accountId: filter === 'all' ? null : filter, query, limit: SEARCH_LIMIT }).then(
+          (result) => {
+            if (isCurrent) setState({ key, results: result.ok ? result.value : [] });
+          },
+        ),
       );
     }, SEARCH_DEBOUNCE_MS);
     return () => {

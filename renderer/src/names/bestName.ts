@@ -31,7 +31,11 @@ export function bestName(contact: Pick<Contact, 'names' | 'phoneNumber'> | undef
 
 /** Up to two initials for avatars. */
 export function initialsOf(name: string): string {
-  const words = name.replace(/[^\p{L}\p{N}\s]/gu, '').trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return '#';
   const first = words[0]?.[0] ?? '';
   const second = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';

@@ -48,7 +48,8 @@ export const useSession = create<SessionState>()((set) => ({
             sync = { ...sync, [event.accountId]: event.status };
             break;
           case 'commands.completed':
-            if (event.error) notices = [...notices, { id: nextNoticeId++, text: describeFailure(event.name, event.error.message) }];
+            if (event.error)
+              notices = [...notices, { id: nextNoticeId++, text: describeFailure(event.name, event.error.message) }];
             break;
         }
       }
@@ -61,7 +62,10 @@ export const useSession = create<SessionState>()((set) => ({
 function accountsPatch(accounts: readonly Account[]) {
   return {
     accounts: accounts.map(({ id, label, phoneNumber, pushName }) => ({ id, label, phoneNumber, pushName })),
-    connections: Object.fromEntries(accounts.map((account) => [account.id, account.connection])) as Record<AccountId, ConnectionState>,
+    connections: Object.fromEntries(accounts.map((account) => [account.id, account.connection])) as Record<
+      AccountId,
+      ConnectionState
+    >,
     sync: Object.fromEntries(accounts.map((account) => [account.id, account.sync])) as Record<AccountId, SyncStatus>,
   };
 }

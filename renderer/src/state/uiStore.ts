@@ -9,7 +9,11 @@ import type { AccountId, ChatId, MessageId } from '../../../shared/src/index.js'
 export type ChatRef = { readonly accountId: AccountId; readonly chatId: ChatId };
 export type AccountFilter = AccountId | 'all';
 export type ThemeChoice = 'system' | 'light' | 'dark';
-export type ReplyTarget = ChatRef & { readonly messageId: MessageId; readonly senderLabel: string; readonly preview: string };
+export type ReplyTarget = ChatRef & {
+  readonly messageId: MessageId;
+  readonly senderLabel: string;
+  readonly preview: string;
+};
 
 export function chatKey(ref: ChatRef): string {
   return `${ref.accountId}/${ref.chatId}`;

@@ -1,4 +1,13 @@
-import type { AccountId, Chat, ChatId, Contact, ContactId, EventBatch, Message, MessageId } from '../../../shared/src/index.js';
+import type {
+  AccountId,
+  Chat,
+  ChatId,
+  Contact,
+  ContactId,
+  EventBatch,
+  Message,
+  MessageId,
+} from '../../../shared/src/index.js';
 
 // Test fixtures: factories with overrides.
 export const ACCOUNT_A = 'acc-a' as AccountId;
@@ -55,6 +64,10 @@ export function contactFixture(overrides: Partial<Contact> = {}): Contact {
   };
 }
 
-export function batchFixture(seq: number, events: EventBatch['events'], accountId: AccountId | null = ACCOUNT_A): EventBatch {
+export function batchFixture(
+  seq: number,
+  events: EventBatch['events'],
+  accountId: AccountId | null = ACCOUNT_A,
+): EventBatch {
   return { accountId, seq, events };
 }

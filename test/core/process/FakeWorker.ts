@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import type { Account, AccountId, ChatId, ContactId, EventBatch, MessageId } from '../../../shared/src/index.js';
 import { BridgeError } from '../../../electron/core/bridge/BridgeError.js';
-import type { AccountWorkerApi, AccountWorkerOptions, BatchSink } from '../../../electron/core/session/AccountWorkerApi.js';
+import type {
+  AccountWorkerApi,
+  AccountWorkerOptions,
+  BatchSink,
+} from '../../../electron/core/session/AccountWorkerApi.js';
 import type { KeyProvider } from '../../../electron/core/store/keyProvider.js';
 
 /**

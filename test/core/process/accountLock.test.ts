@@ -70,7 +70,9 @@ describe('account lock across real processes', () => {
         reason: 'lockedByOtherInstance',
         message: 'This account is open in another window',
       });
-      await expect(manager.account(id).listChats({ accountId: id, limit: 10, beforeActivity: null })).rejects.toMatchObject({
+      await expect(
+        manager.account(id).listChats({ accountId: id, limit: 10, beforeActivity: null }),
+      ).rejects.toMatchObject({
         code: 'ACCOUNT_LOCKED',
         message: 'This account is open in another window',
       });
@@ -79,7 +81,9 @@ describe('account lock across real processes', () => {
       await other.exited;
       await manager.account(id).takeOver();
       await waitFor(() => manager.listAccounts()[0]?.connection.kind === 'open', 15_000, 'taken over');
-      await expect(manager.account(id).listChats({ accountId: id, limit: 10, beforeActivity: null })).resolves.toEqual([]);
+      await expect(manager.account(id).listChats({ accountId: id, limit: 10, beforeActivity: null })).resolves.toEqual(
+        [],
+      );
     } finally {
       await manager.close();
     }

@@ -13,8 +13,10 @@ import { createLogger } from '../../../electron/core/util/logger.js';
 import { installCrashHandler } from '../../../electron/core/util/crashPoints.js';
 import { trustSimulatorRoot } from '../../../electron/core/whatsapp/trustRoot.js';
 import { createLoopbackDispatcher, LoopbackHttpsAgent } from '../../sim/cdn/index.js';
+import { quietLibsignal } from '../../sim/testing/quietLibsignal.js';
 import { crashHandlerFor, readCrashPlan } from './crashPlan.js';
 
+quietLibsignal(); // libsignal narrates expected session changes on the console
 const sim = readDemoSimEnv(process.env);
 trustSimulatorRoot(sim.rootKey);
 const plan = readCrashPlan(process.env);

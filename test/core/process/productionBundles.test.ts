@@ -66,12 +66,16 @@ describe('production bundles', () => {
 });
 
 describe('demo bundles', () => {
-  it.each(['WA_CERT_DETAILS', 'PUBLIC_KEY =', 'test/sim', 'installCrashHandler(', 'createLoopbackDispatcher', 'WA_INBOX_CRASH_PLAN'])(
-    'demoWorkerMain.js contains %j (so the grep above would catch a leak)',
-    (needle) => {
-      expect(bundle('demoWorkerMain')).toContain(needle);
-    },
-  );
+  it.each([
+    'WA_CERT_DETAILS',
+    'PUBLIC_KEY =',
+    'test/sim',
+    'installCrashHandler(',
+    'createLoopbackDispatcher',
+    'WA_INBOX_CRASH_PLAN',
+  ])('demoWorkerMain.js contains %j (so the grep above would catch a leak)', (needle) => {
+    expect(bundle('demoWorkerMain')).toContain(needle);
+  });
 
   it('demoMain.js reads the simulator settings and starts the demo worker, not the production one', () => {
     const text = bundle('demoMain');

@@ -1,19 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountId, ChatId, ContactId, EventBatch } from '../../../shared/src/index.js';
+import type { AccountId, ContactId, EventBatch } from '../../../shared/src/index.js';
 import { BridgeError } from '../../../electron/core/bridge/BridgeError.js';
 import { AccountLockedError } from '../../../electron/core/session/accountLock.js';
 import type { ChildMessage, ParentMessage } from '../../../electron/core/session/rpc.js';
 import { fromWireError, RpcClient, toWireError } from '../../../electron/core/session/rpc.js';
 import { WorkerProcess } from '../../../electron/core/session/WorkerProcess.js';
-import { FAKE_WORKER_SCRIPT, silentLog, tempProfile, tsxSpawner, waitFor } from './processFixtures.js';
+import { FAKE_WORKER_SCRIPT, silentLog, tempProfile, tsxSpawner } from './processFixtures.js';
 
 const accountId = 'acct-rpc' as AccountId;
 
 describe('rpc error mapping', () => {
   it.each([
     ['a BridgeError keeps its code and message', new BridgeError('NOT_FOUND', 'no chat x'), 'NOT_FOUND', 'no chat x'],
-    ['AccountLockedError becomes ACCOUNT_LOCKED', new AccountLockedError(), 'ACCOUNT_LOCKED', 'This account is open in another window'],
-    ['any other error becomes INTERNAL without its details', new Error('SELECT * leaked'), 'INTERNAL', 'internal error in the account worker'],
+    [
+      'AccountLockedError becomes ACCOUNT_LOCKED',
+      new AccountLockedError(),
+      'ACCOUNT_LOCKED',
+      'This account is open in another window',
+    ],
+    [
+      'any other error becomes INTERNAL without its details',
+      new Error('SELECT * leaked'),
+      'INTERNAL',
+      'internal error in the account worker',
+    ],
     ['a non-error throw becomes INTERNAL', 'just a string', 'INTERNAL', 'internal error in the account worker'],
   ])('%s', (_name, thrown, code, message) => {
     const wire = toWireError(thrown);
@@ -91,7 +101,7 @@ describe('WorkerProcess (a real child process running the fake worker)', () => {
   it('round-trips calls, maps errors to BridgeError codes and forwards batches in order', async () => {
     const { worker, batches } = spawn();
     await worker.ready;
-    await expect(worker.call('startChat', '15550002000')).resolves.toBe('15550002000@s.whatsapp.net' as ChatId);
+    await expect(worker.call('startChat', '15550002000')).resolves.toBe('15550002000@s.whatsapp.net');
     await expect(worker.call('setAlias', 'x@s.whatsapp.net' as ContactId, 'Al')).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'no contact x@s.whatsapp.net',
@@ -134,7 +144,6 @@ describe('WorkerProcess (a real child process running the fake worker)', () => {
     const pending = worker.call('search', 'hang', 10);
     process.kill(worker.pid!, 'SIGKILL');
     await expect(pending).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
-    const exit = await waitFor(() => (worker.hasExited ? worker.exited : undefined), 5_000, 'exit');
-    expect(await exit).toMatchObject({ signal: 'SIGKILL', isRequested: false });
+    expect(await worker.exited).toMatchObject({ signal: 'SIGKILL', isRequested: false });
   });
 });

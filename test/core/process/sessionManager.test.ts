@@ -77,7 +77,13 @@ describe('SessionManager with one fake worker process per account', () => {
     const home = await first.manager.addAccount('Home');
     await first.manager.close();
     const registry = JSON.parse(readFileSync(join(profile.dir, 'accounts.json'), 'utf8')) as unknown;
-    expect(registry).toMatchObject({ version: 1, accounts: [{ id: work, label: 'Work' }, { id: home, label: 'Home' }] });
+    expect(registry).toMatchObject({
+      version: 1,
+      accounts: [
+        { id: work, label: 'Work' },
+        { id: home, label: 'Home' },
+      ],
+    });
 
     const second = await open();
     expect(second.manager.listAccounts().map((a) => [a.id, a.label])).toEqual([

@@ -16,7 +16,11 @@ export type ChildLike = {
   readonly kill: (signal?: NodeJS.Signals) => void;
 };
 
-export type WorkerSpawner = (script: string, args: readonly string[], env: Readonly<Record<string, string>>) => ChildLike;
+export type WorkerSpawner = (
+  script: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+) => ChildLike;
 
 /**
  * `child_process.fork` with the parent's environment plus `env`. `execArgv` lets tests run a

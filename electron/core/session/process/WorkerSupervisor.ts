@@ -134,7 +134,14 @@ export class WorkerSupervisor {
     this.#failures = nextFailureCount(this.#failures, uptimeMs, this.#restart);
     const delayMs = restartDelayMs(this.#failures, this.#restart);
     log.warn(
-      { code: exit.code, signal: exit.signal, fatal: exit.fatal?.code ?? null, uptimeMs, delayMs, failures: this.#failures },
+      {
+        code: exit.code,
+        signal: exit.signal,
+        fatal: exit.fatal?.code ?? null,
+        uptimeMs,
+        delayMs,
+        failures: this.#failures,
+      },
       'account worker exited unexpectedly; restarting',
     );
     this.#state = 'backoff';
@@ -154,7 +161,8 @@ export class WorkerSupervisor {
     const current = this.#current;
     if (this.#state === 'ready' && current?.isReady) return Promise.resolve(current);
     if (this.#state === 'locked') return Promise.reject(new BridgeError('ACCOUNT_LOCKED', LOCKED_MESSAGE));
-    if (this.#state === 'stopped') return Promise.reject(new BridgeError('NOT_CONNECTED', 'the account is not running'));
+    if (this.#state === 'stopped')
+      return Promise.reject(new BridgeError('NOT_CONNECTED', 'the account is not running'));
     return new Promise<WorkerProcess>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w !== waiter);

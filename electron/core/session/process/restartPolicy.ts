@@ -25,6 +25,10 @@ export function restartDelayMs(failures: number, config: RestartConfig = DEFAULT
 }
 
 /** The failure count after a crash: reset when the worker had been up long enough. */
-export function nextFailureCount(failures: number, uptimeMs: number, config: RestartConfig = DEFAULT_RESTART_CONFIG): number {
+export function nextFailureCount(
+  failures: number,
+  uptimeMs: number,
+  config: RestartConfig = DEFAULT_RESTART_CONFIG,
+): number {
   return uptimeMs >= config.stableAfterMs ? 1 : failures + 1;
 }

@@ -9,7 +9,7 @@ import type { MediaState } from '../../../../shared/src/index.js';
 import { describeMediaFailure, failedMediaState } from '../../media/mediaFailure.js';
 import type { AccountStore, StoreOp } from '../../store/index.js';
 import type { MediaDownload } from '../normalize/index.js';
-import { fetchEncryptedMedia, MediaTooLargeError } from './fetchEncryptedMedia.js';
+import { fetchEncryptedMedia, MediaIntegrityError, MediaTooLargeError } from './fetchEncryptedMedia.js';
 import { requestReupload } from './requestReupload.js';
 
 export type MediaFetcherOptions = Readonly<{
@@ -65,7 +65,7 @@ export class MediaFetcher {
         const updated = await requestReupload(sock, msg, this.#opts.reuploadTimeoutMs);
         info = withNewLocation(info, updated);
       } catch (err) {
-        return this.#fail(chatId, messageId, err);
+        return this.#fail(chatId, messageId, this.#reuploadError(err));
       }
       this.#set(chatId, messageId, { status: 'downloading', progress: null }, info, true);
       outcome = await this.#fetch(info);
@@ -77,6 +77,15 @@ export class MediaFetcher {
     const ready: MediaState = { status: 'ready', url: pathToFileURL(file).href };
     this.#set(chatId, messageId, ready);
     return ready;
+  }
+
+  /** Names what went wrong with a re-upload request in terms mediaFailure classifies. */
+  #reuploadError(err: unknown): unknown {
+    // The socket closed while waiting for the phone: Baileys rejects with the close reason (440, 428…).
+    if (this.#deps.socket() === undefined) return new Error('not connected');
+    // AES-GCM of the phone's reply failed: node says "unable to authenticate data".
+    if (err instanceof Error && /authenticate data/i.test(err.message)) return new MediaIntegrityError('re-upload reply');
+    return err;
   }
 
   async #fetch(info: MediaDownload): Promise<Outcome> {
