@@ -11,13 +11,25 @@ const restrict = (patterns, message) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', '.tsbuild/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'bench/.work/**', 'patches/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.tsbuild/**',
+      '.cache/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.work/**',
+      'patches/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -36,12 +48,18 @@ export default tseslint.config(
   // Process boundaries, enforced by lint as well as by per-folder tsconfig libs.
   {
     files: ['shared/**/*.ts'],
-    rules: restrict(['node:*', 'electron', '@whiskeysockets/*', 'react', 'better-sqlite3', 'ws', 'pino'], 'shared/ is pure TypeScript.'),
+    rules: restrict(
+      ['node:*', 'electron', '@whiskeysockets/*', 'react', 'better-sqlite3', 'ws', 'pino'],
+      'shared/ is pure TypeScript.',
+    ),
   },
   {
     files: ['electron/core/**/*.ts'],
     ignores: ['electron/core/whatsapp/**'],
-    rules: restrict(['electron', '@whiskeysockets/*', 'react', 'react-dom', '../../renderer/*'], 'Only electron/core/whatsapp imports Baileys; the core never imports electron.'),
+    rules: restrict(
+      ['electron', '@whiskeysockets/*', 'react', 'react-dom', '../../renderer/*'],
+      'Only electron/core/whatsapp imports Baileys; the core never imports electron.',
+    ),
   },
   {
     files: ['electron/core/whatsapp/**/*.ts'],
@@ -53,7 +71,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['node:*', 'electron', '@whiskeysockets/*', 'better-sqlite3', 'ws', 'pino', '../electron/*', '../../electron/*'], 'The renderer talks only through the bridge.'),
+      ...restrict(
+        [
+          'node:*',
+          'electron',
+          '@whiskeysockets/*',
+          'better-sqlite3',
+          'ws',
+          'pino',
+          '../electron/*',
+          '../../electron/*',
+        ],
+        'The renderer talks only through the bridge.',
+      ),
     },
   },
   prettier,

@@ -1,5 +1,9 @@
 import { judge, printTable, writeResults, type BenchRow, type RowResult } from './harness.js';
 import { benchBatching } from './rows/batching.js';
+import { benchHistoryIngest100k, benchHistoryIngest10k } from './rows/historyIngest.js';
+import { benchMemory } from './rows/memory.js';
+import { benchRendererCache } from './rows/rendererCache.js';
+import { benchS3 } from './rows/s3.js';
 
 /**
  * `npm run bench`: every row measures the app path and its baseline side by side in this run.
@@ -7,6 +11,11 @@ import { benchBatching } from './rows/batching.js';
  */
 const ROWS: Readonly<Record<string, () => Promise<BenchRow>>> = {
   batching: benchBatching,
+  historyIngest10k: benchHistoryIngest10k,
+  historyIngest100k: benchHistoryIngest100k,
+  memory: benchMemory,
+  rendererCache: benchRendererCache,
+  s3: benchS3,
 };
 
 const selected = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

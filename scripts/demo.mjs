@@ -30,11 +30,12 @@ const stopAll = () => {
 process.once('SIGINT', stopAll);
 process.once('SIGTERM', stopAll);
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const sim = spawn(npx, ['tsx', 'test/sim/cli.ts', '--port', values['sim-port'], '--admin-port', values['admin-port']], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+// `node --import tsx` rather than `npx tsx`: one process, so a signal reaches the simulator itself.
+const sim = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'test/sim/cli.ts', '--port', values['sim-port'], '--admin-port', values['admin-port']],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 children.push(sim);
 const simInfo = await readSimBanner(sim);
 

@@ -55,7 +55,13 @@ suites.push({
   name: 'vitest',
   exit: vitestExit,
   passed: vitest?.numPassedTests ?? 0,
-  failed: vitest ? vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0) : 1,
+  // A file that failed outside any test (an import error, a failing hook) counts as one failure.
+  failed: vitest
+    ? vitest.numFailedTests +
+      vitest.testResults.filter(
+        (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+      ).length
+    : 1,
   skipped: vitest ? vitest.numPendingTests + vitest.numTodoTests : 0,
 });
 

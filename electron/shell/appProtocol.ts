@@ -15,7 +15,10 @@ export function registerAppSchemeAsPrivileged(): void {
   ]);
 }
 
-/** Serves the built renderer on `app://inbox/` for the default session (after `app` is ready). */
-export function serveRendererOnAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url, request.method));
+/**
+ * Serves the built renderer, and downloaded media under `/media/`, on `app://inbox/` for the
+ * default session (after `app` is ready).
+ */
+export function serveRendererOnAppProtocol(rendererDir: string, profileDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url, request.method, profileDir));
 }

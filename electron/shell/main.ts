@@ -3,12 +3,15 @@
  * protocol, OS integration and the keystore; everything about WhatsApp lives in the core.
  * Built by scripts/build-shell.mjs to dist/electron/shell/main.js (ESM).
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import { pino } from 'pino';
 import type { Core } from '../core/app/Core.js';
 import { createCore } from '../core/app/createCore.js';
 import { resolveSqliteNativeBinding } from '../core/native/nativeBinding.js';
+import { workerSessions } from '../core/main/workerSessions.js';
+import { utilityProcessSpawner } from './utilityProcessSpawner.js';
 import { drop } from '../core/util/drop.js';
 import { registerAppSchemeAsPrivileged, serveRendererOnAppProtocol } from './appProtocol.js';
 import { installGracefulShutdown } from './gracefulShutdown.js';
@@ -72,20 +75,31 @@ function startShell(): void {
     if (keystore.isInsecure) log.warn('using the plaintext basic_text keystore as explicitly allowed');
 
     // Fails fast, with the fix in the message, if better-sqlite3 was not built for this Electron.
-    // The core's store and account workers need this path (createCore does not take it yet).
+    // The account workers (utility processes on Electron's ABI) open their stores with it.
     const sqliteNativeBinding = resolveSqliteNativeBinding(APP_ROOT);
     log.info({ sqliteNativeBinding }, 'using better-sqlite3 built for Electron');
 
     applyPermissionPolicy(session.defaultSession);
-    serveRendererOnAppProtocol(RENDERER_DIR);
     const profileDir = app.getPath('userData');
+    serveRendererOnAppProtocol(RENDERER_DIR, profileDir);
     log.info({ profileDir }, 'starting core');
+    const keyProvider = new SafeStorageKeyProvider(profileDir);
     coreStart = createCore({
       mode: 'electron',
       version: app.getVersion(),
       profileDir,
-      keyProvider: new SafeStorageKeyProvider(profileDir),
+      keyProvider,
       log,
+      // One utility process per account; safeStorage only works in this process, so the key is
+      // handed to each worker over its IPC channel (never through the environment).
+      createSessions: workerSessions({
+        profileDir,
+        log,
+        workerScript: join(APP_ROOT, 'dist', 'core', 'workerMain.js'),
+        spawner: utilityProcessSpawner(),
+        keyHandoff: keyProvider,
+        ...(sqliteNativeBinding ? { nativeBinding: sqliteNativeBinding } : {}),
+      }),
     });
     const core = await coreStart;
     registerCommandChannel(core);

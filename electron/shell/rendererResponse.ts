@@ -1,19 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { extname, sep } from 'node:path';
 import { CONTENT_TYPES, resolveStaticPath } from '../core/server/staticFiles.js';
+import { MEDIA_CONTENT_TYPES, resolveMediaPath } from '../core/server/mediaRoute.js';
 import { SECURITY_HEADERS } from '../core/server/securityHeaders.js';
 import { isAppUrl } from './appOrigin.js';
-
 
 /**
  * Answers one `app://inbox/…` request from the built renderer in `rendererDir`. Electron-free (only
  * the Fetch API's Response) so traversal and header rules are unit-tested. Every answer, errors
  * included, carries the renderer CSP: an error page must not be a place where script may run.
  */
-export async function rendererResponse(rendererDir: string, url: string, method: string): Promise<Response> {
+export async function rendererResponse(
+  rendererDir: string,
+  url: string,
+  method: string,
+  profileDir?: string,
+): Promise<Response> {
   if (!isAppUrl(url)) return textResponse(404, 'Not found');
   if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'Method not allowed');
-  const filePath = resolveStaticPath(rendererDir, new URL(url).pathname);
+  const pathname = new URL(url).pathname;
+  if (pathname.startsWith('/media/')) return mediaResponse(profileDir, pathname.slice('/media/'.length), method);
+  const filePath = resolveStaticPath(rendererDir, pathname);
   if (filePath === null) return textResponse(404, 'Not found');
   let body: Buffer;
   try {
@@ -30,6 +37,28 @@ export async function rendererResponse(rendererDir: string, url: string, method:
       ...SECURITY_HEADERS,
       'Content-Type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
       'Cache-Control': cache,
+    },
+  });
+}
+
+/** Downloaded media, from the account's cache (same rules as browser mode's `/media/` route). */
+async function mediaResponse(profileDir: string | undefined, path: string, method: string): Promise<Response> {
+  const file = profileDir === undefined ? null : resolveMediaPath(profileDir, path);
+  if (file === null) return textResponse(404, 'Not found');
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return textResponse(404, 'Not found');
+  }
+  const type = MEDIA_CONTENT_TYPES[extname(file)];
+  return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: {
+      ...SECURITY_HEADERS,
+      'Content-Type': type ?? 'application/octet-stream',
+      'Cache-Control': 'private, max-age=86400',
+      ...(type ? {} : { 'Content-Disposition': 'attachment' }),
     },
   });
 }

@@ -73,7 +73,16 @@ export function seedArchive(store: AccountStore, messages: number, tag = 'seed')
   }
   store.applyBatch(batch);
   store.applyBatch([
-    { type: 'contact.upsert', contact: { jid: CHAT_A, names: [{ source: 'pushName', name: 'Alice' }, { source: 'phoneBook', name: 'Alice P.' }] } },
+    {
+      type: 'contact.upsert',
+      contact: {
+        jid: CHAT_A,
+        names: [
+          { source: 'pushName', name: 'Alice' },
+          { source: 'phoneBook', name: 'Alice P.' },
+        ],
+      },
+    },
     { type: 'contact.upsert', contact: { jid: CHAT_B, names: [{ source: 'pushName', name: 'Bob' }] } },
     { type: 'lid.map', lid: '123456789@lid', pn: '4915550003@s.whatsapp.net', source: 'history' },
   ]);
@@ -81,11 +90,22 @@ export function seedArchive(store: AccountStore, messages: number, tag = 'seed')
   for (let i = 0; i < messages; i += 10) {
     media.push({
       type: 'media.state' as const,
-      update: { chatId: chats[i % chats.length] ?? CHAT_A, messageId: `${tag}${i}`, state: { status: 'ready' as const, url: `media://x/${i}` } },
+      update: {
+        chatId: chats[i % chats.length] ?? CHAT_A,
+        messageId: `${tag}${i}`,
+        state: { status: 'ready' as const, url: `media://x/${i}` },
+      },
     });
   }
   store.applyBatch(media);
-  store.journalHistoryChunk({ id: `${tag}-chunk`, syncType: 'RECENT', chunkOrder: 1, progress: 50, receivedAt: 1_700_000_000_000, raw: new Uint8Array([4, 2]) });
+  store.journalHistoryChunk({
+    id: `${tag}-chunk`,
+    syncType: 'RECENT',
+    chunkOrder: 1,
+    progress: 50,
+    receivedAt: 1_700_000_000_000,
+    raw: new Uint8Array([4, 2]),
+  });
   store.applyBatch([{ type: 'history.processed', chunkId: `${tag}-chunk`, messageCount: messages, chatCount: 3 }]);
   if (messages > 4) store.applyBatch([{ type: 'message.delete', chatId: CHAT_A, messageIds: [`${tag}3`] }]);
 }
@@ -94,7 +114,14 @@ export function seedArchive(store: AccountStore, messages: number, tag = 'seed')
 export function changeArchive(store: AccountStore, count: number, tag: string): void {
   const batch = [];
   for (let i = 0; i < count; i += 1) {
-    batch.push({ type: 'message.upsert' as const, message: makeMessage({ chatId: CHAT_B, id: `${tag}${i}` as never, body: { kind: 'text' as const, text: `${tag} ${i}` } }) });
+    batch.push({
+      type: 'message.upsert' as const,
+      message: makeMessage({
+        chatId: CHAT_B,
+        id: `${tag}${i}` as never,
+        body: { kind: 'text' as const, text: `${tag} ${i}` },
+      }),
+    });
   }
   store.applyBatch(batch);
 }

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalArchiveExport } from '../../electron/core/backup/canonicalArchiveExport.js';
 import { classifyS3Error } from '../../electron/core/backup/classifyS3Error.js';
+import { BackupBucket, createS3Client } from '../../electron/core/backup/backupBucket.js';
+import { BackupEngine } from '../../electron/core/backup/BackupEngine.js';
+import { listBackups } from '../../electron/core/backup/listBackups.js';
 import { restoreBackup } from '../../electron/core/backup/restoreBackup.js';
 import type { AccountStore } from '../../electron/core/store/AccountStore.js';
 import type { TempProfile } from '../../electron/core/store/storeFixtures.js';
@@ -10,7 +13,15 @@ import { makeTempProfile, openTestStore, TEST_ACCOUNT, TEST_KEY } from '../../el
 import { staticKeyProvider } from '../../electron/core/store/keyProvider.js';
 import type { Moto } from './motoServer.js';
 import { startMoto } from './motoServer.js';
-import { accountBucket, changeArchive, createBucket, deleteChat, makeConfig, makeEngine, seedArchive } from './backupHarness.js';
+import {
+  accountBucket,
+  changeArchive,
+  createBucket,
+  deleteChat,
+  makeConfig,
+  makeEngine,
+  seedArchive,
+} from './backupHarness.js';
 
 let moto: Moto;
 beforeAll(async () => {
@@ -70,6 +81,12 @@ describe('backup and restore against moto', () => {
     const third = await engine.runOnce();
     expect(third.isNoop).toBe(true);
 
+    // Listing needs no key: it reads the manifests' clear headers under the prefix.
+    const listing = await listBackups(new BackupBucket(createS3Client(config), config.bucket, config.prefix));
+    expect(listing.map(({ lastModified: _, ...rest }) => rest)).toEqual([
+      { accountId: TEST_ACCOUNT, generation: 2, isPassphraseProtected: false },
+    ]);
+
     const restored = await restoreInto(config, target.accountDir);
     expect(restored.orphaned).toBe(0);
     const expected = await canonicalArchiveExport(source.accountDir);
@@ -102,7 +119,9 @@ describe('backup and restore against moto', () => {
     await restoreInto(config, target.accountDir);
     expect(await canonicalArchiveExport(target.accountDir)).toEqual(await canonicalArchiveExport(source.accountDir));
 
-    const wrong = makeConfig(moto.endpoint, config.bucket, { encryption: { mode: 'passphrase', passphrase: 'not the passphrase' } });
+    const wrong = makeConfig(moto.endpoint, config.bucket, {
+      encryption: { mode: 'passphrase', passphrase: 'not the passphrase' },
+    });
     const err = await restoreInto(wrong, path.join(target.dir, 'other', TEST_ACCOUNT)).catch((e: unknown) => e);
     expect(classifyS3Error(err).code).toBe('wrongKey');
   });
@@ -122,5 +141,64 @@ describe('backup and restore against moto', () => {
     // Everything from the backup, plus the 10 local-only messages.
     for (const line of fromBackup.filter((l) => !l.includes('"kind":"chat"'))) expect(merged).toContain(line);
     expect(merged.filter((l) => l.includes('"kind":"message"') && l.includes('local-only')).length).toBe(10);
+  });
+
+  it('backs up media files only when the flag is on, stores identical files once, and restores them', async () => {
+    const files = new Map<string, Uint8Array>();
+    const mediaFiles = (into: Map<string, Uint8Array>) => ({
+      read: (chat: string, id: string) => Promise.resolve(into.get(`${chat}/${id}`)),
+      write: (chat: string, id: string, bytes: Uint8Array) => {
+        into.set(`${chat}/${id}`, new Uint8Array(bytes));
+        return Promise.resolve();
+      },
+    });
+    seedArchive(store, 40); // media on messages 0, 10, 20, 30
+    for (const [i, chat] of [
+      [0, '4915550001@s.whatsapp.net'],
+      [10, '4915550002@s.whatsapp.net'],
+      [20, '120363000000000001@g.us'],
+      [30, '4915550001@s.whatsapp.net'],
+    ] as const) {
+      files.set(
+        `${chat}/seed${i}`,
+        Buffer.from(i === 30 ? 'same bytes as 0' : i === 0 ? 'same bytes as 0' : `file ${i}`),
+      );
+    }
+    const withoutFlag = makeConfig(moto.endpoint, await createBucket(moto.endpoint));
+    const plain = accountBucket(withoutFlag);
+    await new BackupEngine({
+      config: withoutFlag,
+      bucket: plain,
+      accountId: TEST_ACCOUNT,
+      accountDir: source.accountDir,
+      mediaFiles: mediaFiles(files),
+    }).runOnce();
+    expect(await plain.list('media/')).toHaveLength(0);
+
+    const config = makeConfig(moto.endpoint, await createBucket(moto.endpoint), { includeMediaFiles: true });
+    const bucket = accountBucket(config);
+    await new BackupEngine({
+      config,
+      bucket,
+      accountId: TEST_ACCOUNT,
+      accountDir: source.accountDir,
+      mediaFiles: mediaFiles(files),
+    }).runOnce();
+    expect(await bucket.list('media/')).toHaveLength(3);
+
+    const restoredFiles = new Map<string, Uint8Array>();
+    fs.mkdirSync(target.accountDir, { recursive: true });
+    const result = await restoreBackup({
+      bucket,
+      encryption: config.encryption,
+      accountId: TEST_ACCOUNT,
+      accountDir: target.accountDir,
+      keyProvider: staticKeyProvider(TEST_KEY),
+      mediaFiles: mediaFiles(restoredFiles),
+    });
+    expect(result.mediaFiles).toBe(4);
+    const hex = (m: Map<string, Uint8Array>) => [...m].map(([k, v]) => [k, Buffer.from(v).toString('hex')]).sort();
+    expect(hex(restoredFiles)).toEqual(hex(files));
+    expect(await canonicalArchiveExport(target.accountDir)).toEqual(await canonicalArchiveExport(source.accountDir));
   });
 });

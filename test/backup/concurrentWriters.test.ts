@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BackupConfig } from '../../electron/core/backup/BackupConfig.js';
 import { mergeRecordSets, parseRecordLine, recordId, recordLine } from '../../electron/core/backup/backupRecord.js';
 import { canonicalArchiveExport } from '../../electron/core/backup/canonicalArchiveExport.js';
+import { compactBackup } from '../../electron/core/backup/compactBackup.js';
 import { restoreBackup } from '../../electron/core/backup/restoreBackup.js';
 import type { AccountStore } from '../../electron/core/store/AccountStore.js';
 import { staticKeyProvider } from '../../electron/core/store/keyProvider.js';
@@ -90,7 +91,9 @@ describe('two devices backing up one account', () => {
     await restoreAll(config, c.accountDir);
     const restored = await canonicalArchiveExport(c.accountDir);
     expect(restored).toEqual(await expectedUnion([a.accountDir, b.accountDir]));
-    expect(restored.filter((l) => l.includes('"kind":"message"') && l.includes('"deleted":false')).length).toBe(2 * 199 + 7 + 9);
+    expect(restored.filter((l) => l.includes('"kind":"message"') && l.includes('"deleted":false')).length).toBe(
+      2 * 199 + 7 + 9,
+    );
   });
 
   it('two first backups racing to create the manifest (passphrase) both land', async () => {
@@ -106,5 +109,32 @@ describe('two devices backing up one account', () => {
     expect(await canonicalArchiveExport(path.join(c.dir, 'r', TEST_ACCOUNT))).toEqual(
       await expectedUnion([a.accountDir, b.accountDir]),
     );
+  });
+
+  it('two devices compacting at once: one snapshot wins, the other is dropped, nothing is lost', async () => {
+    const config = makeConfig(moto.endpoint, await createBucket(moto.endpoint));
+    const engineA = makeEngine(config, a.accountDir);
+    const engineB = makeEngine(config, b.accountDir);
+    for (let round = 0; round < 3; round += 1) {
+      changeArchive(storeA, 5, `a${round}-`);
+      changeArchive(storeB, 5, `b${round}-`);
+      await engineA.runOnce();
+      await engineB.runOnce();
+    }
+    await engineA.manifests.load();
+    await engineB.manifests.load();
+    const outcomes = await Promise.all(
+      [engineA, engineB].map((e) =>
+        compactBackup({ bucket: accountBucket(config), manifests: e.manifests, now: Date.now }),
+      ),
+    );
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    const manifest = await engineA.manifests.load();
+    expect(manifest?.body.segments).toHaveLength(0);
+    // The loser deleted its snapshot: only the winner's parts remain.
+    const parts = await accountBucket(config).list('snapshots/');
+    expect(parts.map((p) => p.name)).toEqual(manifest?.body.snapshot?.parts.map((p) => p.name));
+    await restoreAll(config, c.accountDir);
+    expect(await canonicalArchiveExport(c.accountDir)).toEqual(await expectedUnion([a.accountDir, b.accountDir]));
   });
 });

@@ -30,7 +30,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const server = http.createServer((req, res) => {
     const fault = rule(req, index);
     index += 1;
-    log.push({ method: req.method ?? '', path: req.url ?? '', fault: typeof fault === 'string' ? fault : String(fault.status) });
+    log.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      fault: typeof fault === 'string' ? fault : String(fault.status),
+    });
     if (fault === 'cut') {
       // Let some of the upload arrive, then drop the connection like a flaky network would.
       req.once('data', () => req.socket.destroy());

@@ -134,11 +134,15 @@ describe('S3 faults during a backup', () => {
 
 describe('test connection classifies real failures', () => {
   it('reports a missing bucket, an unreachable endpoint and a timeout', async () => {
-    const missing = await testConnection(accountBucket(makeConfig(moto.endpoint, 'no-such-bucket-here'), { ...FAST_RETRY, maxAttempts: 1 }));
+    const missing = await testConnection(
+      accountBucket(makeConfig(moto.endpoint, 'no-such-bucket-here'), { ...FAST_RETRY, maxAttempts: 1 }),
+    );
     expect(missing).toMatchObject({ ok: false, error: { code: 'noSuchBucket' } });
 
     const closedPort = await freePort();
-    const unreachable = await testConnection(accountBucket(makeConfig(`http://127.0.0.1:${closedPort}`, 'bucket'), { ...FAST_RETRY, maxAttempts: 1 }));
+    const unreachable = await testConnection(
+      accountBucket(makeConfig(`http://127.0.0.1:${closedPort}`, 'bucket'), { ...FAST_RETRY, maxAttempts: 1 }),
+    );
     expect(unreachable).toMatchObject({ ok: false, error: { code: 'endpointUnreachable' } });
 
     // Accepts connections and never answers.
@@ -147,7 +151,10 @@ describe('test connection classifies real failures', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const port = (silent.address() as net.AddressInfo).port;
     const slow = await testConnection(
-      accountBucket(makeConfig(`http://127.0.0.1:${port}`, 'bucket', { requestTimeoutMs: 300 }), { ...FAST_RETRY, maxAttempts: 1 }),
+      accountBucket(makeConfig(`http://127.0.0.1:${port}`, 'bucket', { requestTimeoutMs: 300 }), {
+        ...FAST_RETRY,
+        maxAttempts: 1,
+      }),
     );
     for (const s of sockets) s.destroy();
     silent.close();
@@ -164,7 +171,9 @@ describe('test connection classifies real failures', () => {
       const client = createS3Client(makeConfig(strict.endpoint, 'strict-bucket'));
       await client.send(new CreateBucketCommand({ Bucket: 'strict-bucket' }));
       client.destroy();
-      const result = await testConnection(accountBucket(makeConfig(strict.endpoint, 'strict-bucket'), { ...FAST_RETRY, maxAttempts: 1 }));
+      const result = await testConnection(
+        accountBucket(makeConfig(strict.endpoint, 'strict-bucket'), { ...FAST_RETRY, maxAttempts: 1 }),
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'badCredentials' } });
     } finally {
       await strict.stop();

@@ -10,7 +10,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -22,7 +24,9 @@ export async function freePort(): Promise<number> {
 export async function startMoto(env: Record<string, string> = {}): Promise<Moto> {
   const which = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' });
   if (which.status !== 0 || which.stdout.trim() === '') {
-    throw new Error('moto_server is not on PATH: install it with `pip install "moto[server]"` (the S3 backup tests need a real S3 that enforces conditional writes)');
+    throw new Error(
+      'moto_server is not on PATH: install it with `pip install "moto[server]"` (the S3 backup tests need a real S3 that enforces conditional writes)',
+    );
   }
   const port = await freePort();
   const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {

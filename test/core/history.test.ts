@@ -34,32 +34,56 @@ describe('AccountWorker: history sync', () => {
     expect(first).toMatchObject({ phase: 'syncing', messagesImported: 3, lateChunks: 0 });
 
     // A RECENT chunk from the CDN; Baileys' buffer may deliver it with `chats: []`: chats come from messages.
-    await sendCdnHistoryChunk(h, { syncType: 'RECENT', chunkOrder: 1, progress: 60, conversations: [conversation(BOB, 'B', 2)] });
+    await sendCdnHistoryChunk(h, {
+      syncType: 'RECENT',
+      chunkOrder: 1,
+      progress: 60,
+      conversations: [conversation(BOB, 'B', 2)],
+    });
     await eventually(() => syncStates(h!).find((s) => s.chunksProcessed === 2));
-    await sendCdnHistoryChunk(h, { syncType: 'RECENT', chunkOrder: 2, progress: 100, conversations: [conversation(ANA, 'A2-', 1, 1_750_000_000)] });
+    await sendCdnHistoryChunk(h, {
+      syncType: 'RECENT',
+      chunkOrder: 2,
+      progress: 100,
+      conversations: [conversation(ANA, 'A2-', 1, 1_750_000_000)],
+    });
     const complete = await eventually(() => syncStates(h!).find((s) => s.phase === 'complete'));
     expect(complete).toMatchObject({ completeSource: 'explicit', chunksProcessed: 3, lateChunks: 0, progress: 100 });
 
     // A chunk after "complete" is still applied, and counted as late.
-    await sendCdnHistoryChunk(h, { syncType: 'RECENT', chunkOrder: 3, progress: 100, conversations: [conversation(CAROL, 'C', 2)] });
+    await sendCdnHistoryChunk(h, {
+      syncType: 'RECENT',
+      chunkOrder: 3,
+      progress: 100,
+      conversations: [conversation(CAROL, 'C', 2)],
+    });
     const late = await eventually(() => syncStates(h!).find((s) => s.lateChunks === 1));
     expect(late).toMatchObject({ phase: 'complete', chunksProcessed: 4, messagesImported: 8 });
 
     const chats = await worker.listChats({ accountId: ACCOUNT_ID, limit: 50, beforeActivity: null });
     expect(chats.map((c) => c.id).sort()).toEqual([ANA, BOB, CAROL].sort());
-    const ana = await worker.pageMessages({ accountId: ACCOUNT_ID, chatId: chatIdOf(ANA), beforeTimestamp: null, limit: 50 });
+    const ana = await worker.pageMessages({
+      accountId: ACCOUNT_ID,
+      chatId: chatIdOf(ANA),
+      beforeTimestamp: null,
+      limit: 50,
+    });
     expect(ana.messages).toHaveLength(4);
     expect((await worker.summary()).sync.phase).toBe('complete');
     // Every emitted batch was committed: catch-up from 0 replays the same archive.
     const caught = await worker.catchUp(0, 10_000);
     expect(caught.isComplete).toBe(true);
-    const caughtMessages = caught.batches.flatMap((b) => b.events).flatMap((e) => (e.type === 'messages.upserted' ? e.messages : []));
+    const caughtMessages = caught.batches
+      .flatMap((b) => b.events)
+      .flatMap((e) => (e.type === 'messages.upserted' ? e.messages : []));
     expect(caughtMessages).toHaveLength(8);
   });
 
   it('infers completion after a quiet period when WhatsApp never says so', async () => {
     h = await WorkerHarness.start({
-      sim: { initialHistory: { syncType: 'INITIAL_BOOTSTRAP', progress: 30, conversations: [conversation(ANA, 'Q', 2)] } },
+      sim: {
+        initialHistory: { syncType: 'INITIAL_BOOTSTRAP', progress: 30, conversations: [conversation(ANA, 'Q', 2)] },
+      },
       tuning: { historyQuietMs: 800 },
     });
     await h.pairNewWorker();

@@ -14,6 +14,11 @@ describe('AccountWorker: connection lifecycle', () => {
   it('stops on 440 (opened elsewhere) without a reconnect loop, and takes over on request', async () => {
     h = await WorkerHarness.start();
     const worker = await h.pairNewWorker();
+    // One socket at a time: asking to connect while open starts nothing.
+    const connectionsWhileOpen = h.sim.stats.connections;
+    await worker.takeOver();
+    await sleep(300);
+    expect(h.sim.stats.connections).toBe(connectionsWhileOpen);
     const closed = h.waitForConnection('closed');
     const connectionsBefore = h.sim.stats.connections;
     h.sim.faults.conflict();
@@ -31,7 +36,9 @@ describe('AccountWorker: connection lifecycle', () => {
 
   it('stops on 401 (logged out on the phone) and keeps the archive', async () => {
     h = await WorkerHarness.start({
-      sim: { initialHistory: { syncType: 'INITIAL_BOOTSTRAP', progress: 100, conversations: [conversation(ANA, 'L', 2)] } },
+      sim: {
+        initialHistory: { syncType: 'INITIAL_BOOTSTRAP', progress: 100, conversations: [conversation(ANA, 'L', 2)] },
+      },
     });
     const worker = await h.pairNewWorker();
     await h.waitForEvent((e) => e.type === 'sync.changed', 10_000, true);
@@ -47,7 +54,9 @@ describe('AccountWorker: connection lifecycle', () => {
 
   it('relink clears the credentials (not the archive) and shows a fresh QR', async () => {
     h = await WorkerHarness.start({
-      sim: { initialHistory: { syncType: 'INITIAL_BOOTSTRAP', progress: 100, conversations: [conversation(ANA, 'R', 1)] } },
+      sim: {
+        initialHistory: { syncType: 'INITIAL_BOOTSTRAP', progress: 100, conversations: [conversation(ANA, 'R', 1)] },
+      },
     });
     const worker = await h.pairNewWorker();
     await h.waitForEvent((e) => e.type === 'sync.changed', 10_000, true);
@@ -57,5 +66,21 @@ describe('AccountWorker: connection lifecycle', () => {
     expect((await worker.summary()).phoneNumber).toBeNull();
     const chats = await worker.listChats({ accountId: ACCOUNT_ID, limit: 10, beforeActivity: null });
     expect(chats).toHaveLength(1);
+  });
+
+  it('logout unlinks the device on the phone, forgets the creds and keeps the archive', async () => {
+    h = await WorkerHarness.start({
+      sim: {
+        initialHistory: { syncType: 'INITIAL_BOOTSTRAP', progress: 100, conversations: [conversation(ANA, 'X', 1)] },
+      },
+    });
+    const worker = await h.pairNewWorker();
+    await h.waitForEvent((e) => e.type === 'sync.changed', 10_000, true);
+    await worker.logout();
+    expect(h.sim.device).toBeUndefined();
+    const summary = await worker.summary();
+    expect(summary.connection).toMatchObject({ kind: 'closed', reason: 'loggedOut' });
+    expect(summary.phoneNumber).toBeNull();
+    expect(await worker.listChats({ accountId: ACCOUNT_ID, limit: 10, beforeActivity: null })).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandId, MediaState, MessageId } from '../../shared/src/index.js';
 import type { AccountWorker } from '../../electron/core/session/AccountWorker.js';
@@ -11,7 +11,7 @@ import { eventually, WorkerHarness } from './support/workerHarness.js';
 type Setup = { h: WorkerHarness; worker: AccountWorker; ana: Contact };
 
 async function setup(): Promise<Setup> {
-  const h = await WorkerHarness.start({ tuning: { mediaDownloadTimeoutMs: 1_000, mediaReuploadTimeoutMs: 1_000 } });
+  const h = await WorkerHarness.start({ tuning: { mediaDownloadTimeoutMs: 3_000, mediaReuploadTimeoutMs: 2_500 } });
   const ana = h.sim.addContact({ pushName: 'Ana' });
   const worker = await h.pairNewWorker();
   return { h, worker, ana };
@@ -51,8 +51,10 @@ describe('AccountWorker: media', () => {
     const img = await receiveImage(s);
     const state = await download(s, img.messageId);
     expect(state.status).toBe('ready');
-    const file = fileURLToPath((state as { url: string }).url);
-    expect(file.startsWith(s.h.accountDir)).toBe(true);
+    // The renderer loads it from main's media route; the file sits in the account's media folder.
+    const url = (state as { url: string }).url;
+    expect(url).toMatch(/^\/media\/[A-Za-z0-9_-]+\/[a-f0-9]{40}\.jpg$/);
+    const file = path.join(s.h.accountDir, 'media', decodeURIComponent(url.split('/').at(-1) ?? ''));
     expect(Buffer.compare(fs.readFileSync(file), Buffer.from(img.built.plaintext))).toBe(0);
   });
 
@@ -91,11 +93,23 @@ describe('AccountWorker: media', () => {
     s.h.cdn.setFault(a.built.directPath, { status: 500 });
     expect(await download(s, a.messageId)).toMatchObject({ status: 'failed', failure: 'cdnError', httpStatus: 500 });
     const b = await receiveImage(s);
-    s.h.cdn.setFault(b.built.directPath, { delayMs: 3_000 });
+    s.h.cdn.setFault(b.built.directPath, { delayMs: 6_000 });
     expect(await download(s, b.messageId)).toMatchObject({ status: 'failed', failure: 'timedOut' });
     const c = await receiveImage(s);
     s.h.cdn.setFault(c.built.directPath, { dropAfterBytes: 16 });
     expect(await download(s, c.messageId)).toMatchObject({ status: 'failed', failure: 'cdnError' });
+  });
+
+  it('retries every failed download in one go', async () => {
+    s = await setup();
+    const a = await receiveImage(s);
+    const b = await receiveImage(s);
+    for (const img of [a, b]) s.h.cdn.setFault(img.built.directPath, { status: 500 });
+    expect(await download(s, a.messageId)).toMatchObject({ status: 'failed' });
+    expect(await download(s, b.messageId)).toMatchObject({ status: 'failed' });
+    for (const img of [a, b]) s.h.cdn.clearFault(img.built.directPath);
+    expect(await s.worker.retryAllFailedMedia('retry-all' as CommandId)).toBe(2);
+    await eventually(() => [a, b].every((img) => mediaStates(s!.h, img.messageId).at(-1)?.status === 'ready'), 10_000);
   });
 
   it('reports notConnected when the socket closes while the phone is asked', async () => {

@@ -7,7 +7,11 @@ import { ACCOUNT_ID, eventually, sleep, WorkerHarness } from './support/workerHa
 
 function upserted(h: WorkerHarness, id: string): Array<{ message: Message; emittedAt: number }> {
   return h.batches.flatMap((b) =>
-    b.events.flatMap((e) => (e.type === 'messages.upserted' ? e.messages.filter((m) => m.id === id).map((message) => ({ message, emittedAt: b.emittedAt })) : [])),
+    b.events.flatMap((e) =>
+      e.type === 'messages.upserted'
+        ? e.messages.filter((m) => m.id === id).map((message) => ({ message, emittedAt: b.emittedAt }))
+        : [],
+    ),
   );
 }
 
@@ -27,13 +31,20 @@ describe('AccountWorker: live messages', () => {
     installCrashHandler((name) => order.push(name));
     const waId = await ana.sendText('hello from ana');
     const messageId = `${ana.pnJid}|${ana.pnJid}|${waId}`;
-    const receipt = await h.sim.observed.waitForNode((o) => o.dir === 'in' && o.node.tag === 'receipt' && o.node.attrs.id === waId);
+    const receipt = await h.sim.observed.waitForNode(
+      (o) => o.dir === 'in' && o.node.tag === 'receipt' && o.node.attrs.id === waId,
+    );
     const rows = await eventually(() => (upserted(h!, messageId).length > 0 ? upserted(h!, messageId) : undefined));
     // Emitted right after the commit, and that happened before the simulator saw the receipt.
     expect(rows[0]!.emittedAt).toBeLessThanOrEqual(receipt.at);
     expect(order.slice(0, 3)).toEqual(['after-decrypt', 'in-store-transaction', 'before-receipt']);
     await eventually(() => order.includes('after-receipt'));
-    const page = await worker.pageMessages({ accountId: ACCOUNT_ID, chatId: chatIdOf(ana.pnJid), beforeTimestamp: null, limit: 10 });
+    const page = await worker.pageMessages({
+      accountId: ACCOUNT_ID,
+      chatId: chatIdOf(ana.pnJid),
+      beforeTimestamp: null,
+      limit: 10,
+    });
     expect(page.messages.map((m) => m.id)).toContain(messageId);
     expect(page.messages.find((m) => m.id === messageId)?.body).toEqual({ kind: 'text', text: 'hello from ana' });
   });
@@ -51,7 +62,11 @@ describe('AccountWorker: live messages', () => {
     const waId = messageId.split('|').at(-1)!;
     const got = await ana.waitForMessage((m) => m.id === waId, 10_000);
     expect(textOf(got.message)).toBe('hi ana');
-    await h.waitForEvent((e) => e.type === 'commands.completed' && e.commandId === 'cmd-send-1' && e.error === null, 10_000, true);
+    await h.waitForEvent(
+      (e) => e.type === 'commands.completed' && e.commandId === 'cmd-send-1' && e.error === null,
+      10_000,
+      true,
+    );
     await eventually(() => upserted(h!, messageId).some((r) => r.message.status === 'read'), 10_000);
     const statuses = upserted(h, messageId).map((r) => r.message.status);
     expect(statuses).toContain('delivered');

@@ -23,7 +23,10 @@ describe('AccountWorker: pairing and login', () => {
     h.worker = undefined;
 
     // The creds row is in the store (encrypted), not just in memory.
-    const reader = await AccountStore.open(h.accountDir, { keyProvider: staticKeyProvider(new Uint8Array(32).fill(9)), accountId: ACCOUNT_ID });
+    const reader = await AccountStore.open(h.accountDir, {
+      keyProvider: staticKeyProvider(new Uint8Array(32).fill(9)),
+      accountId: ACCOUNT_ID,
+    });
     expect(reader.readCreds()).toBeDefined();
     reader.close();
 
@@ -41,7 +44,10 @@ describe('AccountWorker: pairing and login', () => {
     const worker = await h.pairNewWorker();
     await worker.stop();
     h.worker = undefined;
-    const store = await AccountStore.open(h.accountDir, { keyProvider: staticKeyProvider(new Uint8Array(32).fill(9)), accountId: ACCOUNT_ID });
+    const store = await AccountStore.open(h.accountDir, {
+      keyProvider: staticKeyProvider(new Uint8Array(32).fill(9)),
+      accountId: ACCOUNT_ID,
+    });
     store.writeCreds(new TextEncoder().encode('{not json'));
     store.close();
     await expect(h.startWorker()).rejects.toThrow(/auth data|creds/);

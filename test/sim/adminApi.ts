@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { z } from 'zod';
+import { routePart2 } from './adminPart2Routes.js';
 import type { Contact } from './contact.js';
 import type { MessageKind } from './messageKinds.js';
 import type { Simulator } from './simulator.js';
@@ -186,7 +187,7 @@ async function route(
       sim.contact(b ?? '').markRead(schemas.read.parse(body).ids);
       return ok(null);
     case 'POST /phone/:': {
-      if (b !== 'scan') break;
+      if (b !== 'scan') break; // other /phone/* routes: adminPart2Routes.ts
       const input = schemas.scan.parse(body);
       return ok(await sim.phone.scanQR(input.qr, input.signatureMode ? { signatureMode: input.signatureMode } : {}));
     }
@@ -234,7 +235,7 @@ async function route(
     default:
       break;
   }
-  return fail(404, `no route ${method} ${path}`);
+  return (await routePart2(sim, method, parts, body)) ?? fail(404, `no route ${method} ${path}`);
 }
 
 /**

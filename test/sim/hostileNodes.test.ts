@@ -27,10 +27,10 @@ describe('slow and hostile server traffic', () => {
     expect((await w.upserts.byId(await jo.sendText('still here'))).message?.conversation).toBe('still here');
   });
 
-  it('a garbage frame surfaces as an UNHANDLED REJECTION in rc14 (app must guard); the link survives', async () => {
+  it('a garbage frame is logged, not an unhandled rejection (patched rc14); the link survives', async () => {
     w = await startPairedWorld();
-    // rc14 registers an async ws 'message' listener whose decode errors nobody catches. Swap the test
-    // runner's handlers out for a moment so the rejection is observed here instead of failing the run.
+    // Stock rc14 registers an async ws 'message' listener whose decode errors nobody catches; the
+    // project's patch catches them. Swap the runner's handlers out so a regression is observed here.
     const saved = process.listeners('unhandledRejection');
     process.removeAllListeners('unhandledRejection');
     const rejections: unknown[] = [];
@@ -43,7 +43,7 @@ describe('slow and hostile server traffic', () => {
       process.removeAllListeners('unhandledRejection');
       for (const l of saved) process.on('unhandledRejection', l);
     }
-    expect(rejections).toHaveLength(1);
+    expect(rejections).toHaveLength(0);
     // The bad frame was consumed and the transport counters stayed in step: the session still works.
     const kai = w.sim.addContact({ pushName: 'Kai' });
     expect((await w.upserts.byId(await kai.sendText('after garbage'))).message?.conversation).toBe('after garbage');

@@ -16,6 +16,10 @@ export type IqWorld = Readonly<{
   mediaHost: string;
   /** The CDN's own <media_conn> (upload auth + host) when a CDN is attached. */
   mediaConn?: BinaryNode;
+  /** App-state server: answers `w:sync:app:state` with patches/snapshots and accepts client patches. */
+  appSync?: (sync: BinaryNode | undefined) => Promise<BinaryNode>;
+  /** Group queries (`w:g2`); undefined = the account is in no group. */
+  groups?: (iq: BinaryNode) => BinaryNode[] | undefined;
 }>;
 
 export type IqAnswer = Readonly<{ reply: BinaryNode; handled: boolean }>;
@@ -183,6 +187,7 @@ export async function answerIq(iq: BinaryNode, world: IqWorld): Promise<IqAnswer
         },
       ]);
     case 'w:sync:app:state/set/sync':
+      if (world.appSync) return ok([await world.appSync(getBinaryNodeChild(iq, 'sync'))]);
       // Echo every requested collection, or Baileys loops forever (an empty <sync/>) or deadlocks (no reply).
       return ok([
         {
@@ -209,7 +214,12 @@ export async function answerIq(iq: BinaryNode, world: IqWorld): Promise<IqAnswer
       world.onLogout();
       return ok();
     case 'w:g2/get/participating':
+    case 'w:g2/get/query': {
+      const groups = world.groups?.(iq);
+      if (groups) return ok(groups);
+      if (child === 'query') return { reply: error(iq, 404, 'item-not-found'), handled: true };
       return ok([{ tag: 'groups', attrs: {} }]);
+    }
     case 'w:profile:picture/get/picture':
       return { reply: error(iq, 404, 'item-not-found'), handled: true };
     default:

@@ -1,6 +1,7 @@
 import { generateMessageID } from '@whiskeysockets/baileys';
 import type { BinaryNode, KeyPair } from '@whiskeysockets/baileys';
 import { buildPairSuccess, parseQR, QRError, verifyPairDeviceSign } from './pairing.js';
+import type { ParsedQR } from './pairing.js';
 import type { PairingResult, ScanOptions } from './phone.js';
 import type { QrRefs } from './qrRefs.js';
 import type { ServerConnection } from './serverConnection.js';
@@ -42,8 +43,22 @@ export async function pairByQR(
   const found = ctx.refs.lookup(parsed.ref);
   if (!found.ok) throw new QRError(`${REASONS[found.reason]} (${parsed.ref.slice(0, 12)}…)`);
   const conn = ctx.connection(found.connId);
-  const reg = conn?.payload?.devicePairingData;
-  if (!conn || conn.isClosed || !reg) throw new QRError('the connection that showed this QR is gone');
+  if (!conn || conn.isClosed) throw new QRError('the connection that showed this QR is gone');
+  return completePairing(ctx, conn, parsed, opts);
+}
+
+/**
+ * The part shared by QR and phone-number-code pairing: the companion's keys are known (from the QR,
+ * or from the link-code exchange), so send pair-success, verify the device signature, then 515.
+ */
+export async function completePairing(
+  ctx: PairingContext,
+  conn: ServerConnection,
+  parsed: ParsedQR,
+  opts: ScanOptions,
+): Promise<{ result: PairingResult; device: LinkedDevice }> {
+  const reg = conn.payload?.devicePairingData;
+  if (conn.isClosed || !reg) throw new QRError('the connection that showed this QR is gone');
   if (!conn.clientStaticPublic?.equals(parsed.noisePublic))
     throw new QRError('QR noise key does not match the connection');
   if (!reg.eIdent || !Buffer.from(reg.eIdent).equals(parsed.identityPublic)) {

@@ -2,7 +2,14 @@ import type { BinaryNode, proto } from '@whiskeysockets/baileys';
 import { SignalActor } from './signalActor.js';
 import { lidJid, pnJid } from './world.js';
 
-export type ReceivedMessage = Readonly<{ id: string; message: proto.Message; at: number; stanza: BinaryNode }>;
+export type ReceivedMessage = Readonly<{
+  id: string;
+  message: proto.Message;
+  at: number;
+  stanza: BinaryNode;
+  /** Set for a group message (decrypted from the app's `skmsg`). */
+  group?: string;
+}>;
 
 /** Per-send knobs; the defaults are what the real service does. */
 export type SendOptions = {
@@ -56,8 +63,21 @@ export class Peer {
     return lidJid(this.lid);
   }
 
+  /**
+   * Second copies of a message id this peer already has. A real WhatsApp client shows a message id
+   * once, so a copy resent after the app crashed between sending and recording it lands here.
+   */
+  readonly duplicateDeliveries: ReceivedMessage[] = [];
+
   /** Called by the simulator after decrypting something the app sent to this peer. */
   deliver(entry: ReceivedMessage): void {
+    // Same id and same content kinds: a resend. (A group send delivers the sender-key distribution
+    // and the group message under one id; those are two different things, both kept.)
+    const kinds = contentKinds(entry);
+    if (this.received.some((r) => r.id === entry.id && contentKinds(r) === kinds)) {
+      this.duplicateDeliveries.push(entry);
+      return;
+    }
     this.received.push(entry);
     const still: Waiter[] = [];
     for (const w of this.#waiters) {
@@ -91,4 +111,11 @@ export class Peer {
 /** Text of the common text-carrying message shapes (rc14 sends text as extendedTextMessage). */
 export function textOf(message: proto.IMessage | null | undefined): string | undefined {
   return message?.conversation ?? message?.extendedTextMessage?.text ?? undefined;
+}
+
+function contentKinds(entry: ReceivedMessage): string {
+  return Object.keys(entry.message)
+    .filter((key) => key !== 'messageContextInfo')
+    .sort()
+    .join(',');
 }

@@ -6,7 +6,7 @@ import type { ServerConnection } from './serverConnection.js';
 import type { PreKeyBundle } from './signalActor.js';
 import type { Simulator } from './simulator.js';
 import type { LinkedDevice } from './world.js';
-import { splitJid } from './world.js';
+import { splitJid, takeDeviceBundle } from './world.js';
 
 type Outgoing = { peer: Peer; message: proto.IMessage; attrs: Record<string, string>; corruptLeft: number };
 
@@ -94,18 +94,17 @@ export class PeerMessaging {
     return id;
   }
 
+  /** One `<enc>` from `peer` to the linked device (a session is started from an uploaded prekey if needed). */
+  encryptToDevice(peer: Peer, message: proto.IMessage): Promise<BinaryNode> {
+    const device = this.sim.device;
+    if (!device) throw new Error('no linked device: pair a client first');
+    return this.#encryptFor(peer, device, message, false);
+  }
+
   async #encryptFor(peer: Peer, device: LinkedDevice, message: proto.IMessage, corrupt: boolean): Promise<BinaryNode> {
     const addr = this.sim.deviceAddress;
     if (peer.sessionGeneration !== device.generation || !(await peer.actor.hasSession(addr))) {
-      // Like the real service: hand out one of the prekeys the client uploaded, each only once.
-      const first = device.preKeys.entries().next();
-      if (!first.done) device.preKeys.delete(first.value[0]);
-      await peer.actor.startSession(addr, {
-        registrationId: device.registrationId,
-        identityKey: device.identityPublic,
-        signedPreKey: device.signedPreKey,
-        ...(first.done ? {} : { preKey: { keyId: first.value[0], publicKey: first.value[1] } }),
-      });
+      await peer.actor.startSession(addr, takeDeviceBundle(device));
       peer.sessionGeneration = device.generation;
     }
     const enc = await peer.actor.encrypt(addr, message);
@@ -127,27 +126,48 @@ export class PeerMessaging {
     }
     for (const enc of getBinaryNodeChildren(node, 'enc')) targets.push({ jid: to, enc });
     const delivered = new Set<Contact>();
+    const isGroup = to.endsWith('@g.us');
+    // The app encrypts group messages under its LID device jid ('lid' groups) or its PN device jid.
+    const author =
+      node.attrs.addressing_mode === 'pn'
+        ? `${this.sim.account.pn}:${this.sim.device?.id ?? 0}@s.whatsapp.net`
+        : this.sim.deviceAddress;
     for (const { jid, enc } of targets) {
-      const user = splitJid(jid)?.user;
-      const peer = user ? this.sim.peerByUser(user) : undefined;
+      const parsed = splitJid(jid);
+      // Peers here are device 0; a copy for another companion (the app itself, in groups) is not theirs.
+      const peer = parsed && parsed.device === 0 ? this.sim.peerByUser(parsed.user) : undefined;
       const type = enc.attrs.type;
       const ciphertext = buf(enc);
       if (!peer || !ciphertext || (type !== 'pkmsg' && type !== 'msg')) continue;
       try {
         const message = await peer.actor.decrypt(this.sim.deviceAddress, type, ciphertext);
+        if (message.senderKeyDistributionMessage) {
+          await peer.actor.acceptSenderKey(message.senderKeyDistributionMessage, author);
+        }
+        // In a group stanza this is the app's sender key; the group message itself is the skmsg below.
         peer.deliver({ id, message, at: Date.now(), stanza: node });
-        if (peer instanceof Contact) delivered.add(peer);
+        if (peer instanceof Contact && !isGroup) delivered.add(peer);
+        if (peer === this.sim.phone) void this.sim.olderHistory.onPhoneMessage(message, node);
       } catch {
         this.decryptFailures++;
       }
     }
-    for (const contact of delivered) this.#scheduleReceipts(contact, id, to);
+    const skmsg = getBinaryNodeChildren(node, 'enc').find((e) => e.attrs.type === 'skmsg');
+    const skBytes = buf(skmsg);
+    if (isGroup && skBytes) {
+      for (const member of await this.sim.groups.fanOut(node, skBytes)) delivered.add(member);
+    }
+    for (const contact of delivered) {
+      // Group receipts come from the group with the member as participant.
+      const group = isGroup ? this.sim.groups.get(to) : undefined;
+      this.#scheduleReceipts(contact, id, to, group ? this.sim.groups.memberJid(group, contact) : undefined);
+    }
   }
 
-  #scheduleReceipts(contact: Contact, msgId: string, chatJid: string): void {
+  #scheduleReceipts(contact: Contact, msgId: string, chatJid: string, participant?: string): void {
     const { delivery, read, delayMs } = contact.receipts;
     const send = (type: 'delivery' | 'read', after: number): void => {
-      setTimeout(() => this.#sendReceipt(chatJid, [msgId], type), after).unref();
+      setTimeout(() => this.#sendReceipt(chatJid, [msgId], type, participant), after).unref();
     };
     if (delivery) send('delivery', delayMs);
     if (read) send('read', delayMs * (delivery ? 2 : 1));
@@ -157,12 +177,18 @@ export class PeerMessaging {
     this.#sendReceipt(contact.pnJid, msgIds, type);
   }
 
-  #sendReceipt(from: string, msgIds: readonly string[], type: 'delivery' | 'read'): void {
+  #sendReceipt(from: string, msgIds: readonly string[], type: 'delivery' | 'read', participant?: string): void {
     const [first, ...rest] = msgIds;
     if (!first) return;
     this.sim.deliver({
       tag: 'receipt',
-      attrs: { from, id: first, t: nowS(), ...(type === 'read' ? { type: 'read' } : {}) },
+      attrs: {
+        from,
+        id: first,
+        t: nowS(),
+        ...(participant ? { participant } : {}),
+        ...(type === 'read' ? { type: 'read' } : {}),
+      },
       ...(rest.length
         ? { content: [{ tag: 'list', attrs: {}, content: rest.map((id) => ({ tag: 'item', attrs: { id } })) }] }
         : {}),

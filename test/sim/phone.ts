@@ -12,6 +12,7 @@ export type PairingResult = Readonly<{ deviceJid: string; deviceLid: string; dev
 
 export type PhoneHost = {
   scanQR(qr: string, opts: ScanOptions): Promise<PairingResult>;
+  enterPairingCode(code: string): Promise<PairingResult>;
   sendFromPeer(peer: Peer, message: proto.IMessage, opts: SendOptions): Promise<string>;
 };
 
@@ -39,6 +40,14 @@ export class Phone extends Peer {
   /** Rejects with a QRError for an unknown, expired or mismatched QR; resolves once the companion signed. */
   scanQR(qr: string, opts: ScanOptions = {}): Promise<PairingResult> {
     return this.host.scanQR(qr, opts);
+  }
+
+  /**
+   * The user types the 8-character code a companion showed after `sock.requestPairingCode(phone)`.
+   * Rejects with a QRError if no companion asked, or the code is wrong (the key bundle does not open).
+   */
+  enterPairingCode(code: string): Promise<PairingResult> {
+    return this.host.enterPairingCode(code);
   }
 
   /**

@@ -106,6 +106,17 @@ export class SignalActor {
     const padded = await this.repo.decryptMessage({ jid: peerJid, type, ciphertext });
     return proto.Message.decode(unpadRandomMax16(padded));
   }
+
+  /** Stores a sender key the app distributed (`senderKeyDistributionMessage` in a 1:1 message). */
+  async acceptSenderKey(item: proto.Message.ISenderKeyDistributionMessage, authorJid: string): Promise<void> {
+    await this.repo.processSenderKeyDistributionMessage({ item, authorJid });
+  }
+
+  /** Decrypts an `skmsg` of `group` written by `authorJid` (needs its sender key first). */
+  async decryptGroup(group: string, authorJid: string, ciphertext: Uint8Array): Promise<proto.Message> {
+    const padded = await this.repo.decryptGroupMessage({ group, authorJid, msg: ciphertext });
+    return proto.Message.decode(unpadRandomMax16(padded));
+  }
 }
 
 /** `<user jid>` entry of an `encrypt/get <key>` reply (shape parsed by Baileys' parseAndInjectE2ESessions). */

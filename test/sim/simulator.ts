@@ -27,7 +27,9 @@ import type { Peer } from './peer.js';
 import { Phone } from './phone.js';
 import type { PairingResult, ScanOptions } from './phone.js';
 import { QRError } from './pairing.js';
-import { pairByQR } from './pairingFlow.js';
+import { completePairing, pairByQR } from './pairingFlow.js';
+import type { PairingContext } from './pairingFlow.js';
+import { PairingCodeFlow } from './pairingCode.js';
 import { defaultMediaRetryFailure } from './defaultMediaRetry.js';
 import { ServerQueries } from './serverQueries.js';
 import { DEFAULT_QR_TIMINGS, QrRefs } from './qrRefs.js';
@@ -40,11 +42,17 @@ import {
 } from './history/index.js';
 import type { HistorySyncInput } from './history/index.js';
 import { SimMedia } from './simMedia.js';
+import { AppStateServer } from './appState/index.js';
+import { PhoneUser } from './phoneUser.js';
+import { SimGroups } from './groups/index.js';
+import { OnDemandHistory } from './onDemandHistory.js';
+import { SimPolls } from './simPolls.js';
 import type { Account, LinkedDevice } from './world.js';
-import { lidJid, pnJid } from './world.js';
+import { lidJid, pnJid, takeDeviceBundle } from './world.js';
 
 export type { ServerErrorReceiptHandler, SimStats, SimulatorOptions };
 
+const TRANSIENT_NACKS = new Set(['500', '552']);
 /**
  * A loopback WhatsApp server that the real Baileys socket connects to (`waWebSocketUrl: sim.wsUrl`).
  *
@@ -68,6 +76,16 @@ export class Simulator {
   certMode: CertMode;
   /** Present when started with `media`; see SimMedia. */
   media: SimMedia | undefined;
+  /** The account's app state (collections, keys the phone shares); see appState/. */
+  readonly appState: AppStateServer = new AppStateServer(() => this.media?.cdn);
+  /** The phone acting as the user: messages, reads, edits, archive/pin/mute… done on the phone. */
+  readonly phoneUser: PhoneUser;
+  /** Groups the account is in (w:g2 metadata, sender keys, participant changes). */
+  readonly groups: SimGroups;
+  /** Older messages per chat the phone hands out on `fetchMessageHistory` (ON_DEMAND history). */
+  readonly olderHistory: OnDemandHistory;
+  /** Polls and votes (encrypted with the poll's messageSecret). */
+  readonly polls: SimPolls;
 
   readonly #ca: CertAuthority;
   readonly #static: KeyPair = Curve.generateKeyPair();
@@ -76,6 +94,7 @@ export class Simulator {
   readonly #refs: QrRefs;
   readonly #connections = new Map<number, ServerConnection>();
   readonly #serverQueries = new ServerQueries();
+  readonly #pairingCode = new PairingCodeFlow();
   readonly #messaging: PeerMessaging;
   readonly #opts: SimulatorOptions;
   #device: LinkedDevice | undefined;
@@ -99,12 +118,20 @@ export class Simulator {
       pushName: opts.account?.pushName,
     };
     this.phone = new Phone(
-      { scanQR: (qr, o) => this.#scanQR(qr, o), sendFromPeer: (p, m, o) => this.#messaging.sendFromPeer(p, m, o) },
+      {
+        scanQR: (qr, o) => this.#scanQR(qr, o),
+        enterPairingCode: (code) => this.#enterPairingCode(code),
+        sendFromPeer: (p, m, o) => this.#messaging.sendFromPeer(p, m, o),
+      },
       this.account.pn,
       this.account.lid,
     );
     this.#messaging = new PeerMessaging(this);
     this.faults = new Faults(this);
+    this.phoneUser = new PhoneUser(this);
+    this.groups = new SimGroups(this);
+    this.olderHistory = new OnDemandHistory(this);
+    this.polls = new SimPolls(this);
     this.#wss = new WebSocketServer({ server: http, path: '/ws/chat', maxPayload: 32 * 1024 * 1024 });
     this.#wss.on('connection', (ws) => {
       const id = this.#nextConnId++;
@@ -246,6 +273,20 @@ export class Simulator {
     return id;
   }
 
+  /** Encrypts a message from a peer to the linked device (used by the group and phone helpers). */
+  sendFromPeer(
+    peer: Peer,
+    message: proto.IMessage,
+    opts: Parameters<PeerMessaging['sendFromPeer']>[2],
+  ): Promise<string> {
+    return this.#messaging.sendFromPeer(peer, message, opts);
+  }
+
+  /** One `<enc>` node from a peer to the linked device (group SKDMs, custom stanzas). */
+  encryptToDevice(peer: Peer, message: proto.IMessage): Promise<BinaryNode> {
+    return this.#messaging.encryptToDevice(peer, message);
+  }
+
   /** Sends a node right now to the active connection without queueing (faults, iq). */
   sendNow(node: BinaryNode): void {
     this.activeConnection?.send(node);
@@ -267,6 +308,10 @@ export class Simulator {
       },
       bundleFor: async (user, device) => {
         const peer = this.peerByUser(user);
+        // Baileys' LID usync for a group send lists its own companion too; the server answers with
+        // the bundle from the prekeys the companion uploaded.
+        if (peer === this.phone && device !== 0)
+          return this.#device?.id === device ? takeDeviceBundle(this.#device) : undefined;
         return peer && device === 0 ? peer.actor.nextBundle() : undefined;
       },
       onLogout: () => {
@@ -274,6 +319,8 @@ export class Simulator {
       },
       mediaHost: this.#opts.mediaHost ?? 'mmg.whatsapp.net',
       ...(this.media ? { mediaConn: this.media.mediaConnNode } : {}),
+      appSync: (sync) => this.appState.answerSync(sync),
+      groups: (iq) => this.groups.answerQuery(iq),
     };
   }
 
@@ -342,7 +389,11 @@ export class Simulator {
     if (device && !device.initialHistorySent && initial !== false) {
       device.initialHistorySent = true;
       const chunks: readonly HistorySyncInput[] = Array.isArray(initial) ? initial : [initial as HistorySyncInput];
+      const shareKeys = this.#opts.appState === true;
       void (async () => {
+        // A real phone shares the app-state keys before the history, so the sync that the first
+        // history chunk triggers can decode the collections at once.
+        if (shareKeys) await this.phone.sendProtocolMessageToDevice(this.appState.keys.shareMessage());
         for (const chunk of chunks) await this.sendHistoryInline(chunk);
       })();
     }
@@ -356,9 +407,12 @@ export class Simulator {
   }
 
   /** The phone sends one history chunk inline (deflated inside the notification; no CDN involved). */
-  sendHistoryInline(input: HistorySyncInput): Promise<string> {
+  sendHistoryInline(
+    input: HistorySyncInput,
+    extras: Readonly<{ peerDataRequestSessionId?: string }> = {},
+  ): Promise<string> {
     return this.phone.sendProtocolMessageToDevice(
-      historySyncMessage(inlineHistoryNotification(buildHistorySync(input))),
+      historySyncMessage(inlineHistoryNotification(buildHistorySync(input), extras)),
     );
   }
 
@@ -373,6 +427,9 @@ export class Simulator {
         return;
       case 'ack': {
         const id = node.attrs.id ?? '';
+        // A nack for a transient client failure (500 unhandled error, 552 DB operation failed) leaves
+        // the stanza queued, so it goes out again on the next connection; other nacks are final.
+        if (TRANSIENT_NACKS.has(node.attrs.error ?? '')) return;
         if (this.mailbox.ack(node.attrs.class ?? '', id)) this.observed.markAcked(id);
         return;
       }
@@ -404,6 +461,11 @@ export class Simulator {
     };
     this.observed.iqs.push(record);
     if (xmlns === 'w:p' && this.faults.pingsSilenced) return;
+    if (xmlns === 'md' && record.child === 'link_code_companion_reg') {
+      conn.send(this.#pairingCode.onIq(conn, node));
+      record.answered = true;
+      return;
+    }
     if (this.faults.iqDelayMs > 0) await new Promise((r) => setTimeout(r, this.faults.iqDelayMs));
     const { reply, handled } = await answerIq(node, this.#iqWorld());
     record.handled = handled;
@@ -452,24 +514,39 @@ export class Simulator {
     if (this.#active === conn) this.#active = undefined;
   }
 
-  async #scanQR(qr: string, opts: ScanOptions): Promise<PairingResult> {
-    const { result, device } = await pairByQR(
-      {
-        account: this.account,
-        refs: this.#refs,
-        phoneIdentity: this.phone.accountIdentity,
-        connection: (id) => this.#connections.get(id),
-        query: (conn, node, timeoutMs) => this.#serverQueries.query(conn, node, timeoutMs),
-        nextDeviceId: () => this.#nextDeviceId++,
-        nextGeneration: () => ++this.#generation,
-        ...(this.#opts.bizName ? { bizName: this.#opts.bizName } : {}),
-        replyTimeoutMs: this.#opts.pairingReplyTimeoutMs ?? 10_000,
-      },
-      qr,
-      opts,
+  async #enterPairingCode(code: string): Promise<PairingResult> {
+    const ctx = this.#pairingContext();
+    const { conn, companion } = await this.#pairingCode.enterCode(
+      code,
+      this.account.pn,
+      ctx.phoneIdentity,
+      ctx.replyTimeoutMs,
     );
+    const { result, device } = await completePairing(ctx, conn, companion, {});
+    this.#refs.revokeFor(conn.id);
     this.mailbox.clear();
     this.#device = device;
     return result;
+  }
+
+  async #scanQR(qr: string, opts: ScanOptions): Promise<PairingResult> {
+    const { result, device } = await pairByQR(this.#pairingContext(), qr, opts);
+    this.mailbox.clear();
+    this.#device = device;
+    return result;
+  }
+
+  #pairingContext(): PairingContext {
+    return {
+      account: this.account,
+      refs: this.#refs,
+      phoneIdentity: this.phone.accountIdentity,
+      connection: (id) => this.#connections.get(id),
+      query: (conn, node, timeoutMs) => this.#serverQueries.query(conn, node, timeoutMs),
+      nextDeviceId: () => this.#nextDeviceId++,
+      nextGeneration: () => ++this.#generation,
+      ...(this.#opts.bizName ? { bizName: this.#opts.bizName } : {}),
+      replyTimeoutMs: this.#opts.pairingReplyTimeoutMs ?? 10_000,
+    };
   }
 }

@@ -27,6 +27,12 @@ export type SimulatorOptions = Readonly<{
   initialHistory?: HistorySyncInput | readonly HistorySyncInput[] | false;
   /** Start (true) or use a media CDN; contacts can then send media and media retry is answered. */
   media?: boolean | CdnServer;
+  /**
+   * The phone shares its app-state keys (APP_STATE_SYNC_KEY_SHARE) right before the initial history,
+   * as a real phone does after linking, so the first app-state sync decodes what `sim.appState`
+   * holds and `chatModify` works. Default false (part-1 behaviour: empty collections, no keys).
+   */
+  appState?: boolean;
 }>;
 
 /** Answer to a `<receipt type="server-error">` (media re-upload request): a notification, or silence. */

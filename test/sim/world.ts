@@ -1,4 +1,4 @@
-import type { SignedKey } from './signalActor.js';
+import type { PreKeyBundle, SignedKey } from './signalActor.js';
 
 /** The one WhatsApp account the simulator hosts (its phone is device 0). */
 export type Account = {
@@ -35,4 +35,19 @@ export function splitJid(jid: string): { user: string; device: number; server: s
   const [userAgent = '', device] = userPart.split(':');
   const user = userAgent.split('_')[0] ?? '';
   return { user, device: device ? Number(device) : 0, server };
+}
+
+/**
+ * A bundle for the linked device from the prekeys it uploaded, handing each one-time prekey out
+ * only once, as the real service does (after they run out: signed prekey only).
+ */
+export function takeDeviceBundle(device: LinkedDevice): PreKeyBundle {
+  const first = device.preKeys.entries().next();
+  if (!first.done) device.preKeys.delete(first.value[0]);
+  return {
+    registrationId: device.registrationId,
+    identityKey: device.identityPublic,
+    signedPreKey: device.signedPreKey,
+    ...(first.done ? {} : { preKey: { keyId: first.value[0], publicKey: first.value[1] } }),
+  };
 }

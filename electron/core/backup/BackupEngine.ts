@@ -3,7 +3,10 @@ import type { Logger } from 'pino';
 import type { BackupConfig } from './BackupConfig.js';
 import type { BackupBucket } from './backupBucket.js';
 import { openArchiveReader, readArchiveMeta, readArchiveSeq } from './archiveConnection.js';
+import { loggableS3Error } from './classifyS3Error.js';
 import { compactBackup } from './compactBackup.js';
+import type { MediaFileStore } from './mediaFiles.js';
+import { attachMediaFiles } from './mediaFiles.js';
 import type { ManifestBody, SegmentRef } from './manifest.js';
 import { segmentTotals } from './manifest.js';
 import { ManifestStore } from './ManifestStore.js';
@@ -37,6 +40,8 @@ export type BackupEngineOptions = Readonly<{
   logger?: Logger;
   nativeBinding?: string;
   segmentMaxRecords?: number;
+  /** With `config.includeMediaFiles`: where this device keeps downloaded media files. */
+  mediaFiles?: MediaFileStore;
 }>;
 
 /**
@@ -51,6 +56,8 @@ export class BackupEngine {
   readonly #now: () => number;
   #deviceId: string | undefined;
   #backedUpSeq: number | undefined;
+  /** Media objects known to be in the bucket (content-addressed, so re-uploads are harmless). */
+  readonly #uploadedMedia = new Set<string>();
 
   constructor(options: BackupEngineOptions) {
     this.#options = options;
@@ -96,9 +103,15 @@ export class BackupEngine {
         builder = new SegmentBuilder();
         uploaded.push(await this.#upload(current, device, cursor.seq, run.upperSeq, hlcMax, generation));
       };
+      const mediaFiles = this.#options.config.includeMediaFiles ? this.#options.mediaFiles : undefined;
+      const key = await this.manifests.key(manifest.kdf);
       for await (const chunk of run.chunks) {
         for (const record of chunk.records) if (record.hlc > hlcMax) hlcMax = record.hlc;
-        builder.add(chunk.records);
+        builder.add(
+          mediaFiles === undefined
+            ? chunk.records
+            : await attachMediaFiles(chunk.records, mediaFiles, this.#options.bucket, key, this.#uploadedMedia),
+        );
         if (builder.recordCount >= (this.#options.segmentMaxRecords ?? SEGMENT_MAX_RECORDS)) await flush();
       }
       await flush();
@@ -120,13 +133,19 @@ export class BackupEngine {
       totals.count > this.#options.config.compactAfterSegments ||
       totals.bytes > this.#options.config.compactAfterBytes
     ) {
-      isCompacted = await compactBackup({
-        bucket: this.#options.bucket,
-        manifests: this.manifests,
-        now: this.#now,
-        ...(this.#options.logger === undefined ? {} : { logger: this.#options.logger }),
-        ...(this.#options.nativeBinding === undefined ? {} : { nativeBinding: this.#options.nativeBinding }),
-      });
+      try {
+        isCompacted = await compactBackup({
+          bucket: this.#options.bucket,
+          manifests: this.manifests,
+          now: this.#now,
+          ...(this.#options.logger === undefined ? {} : { logger: this.#options.logger }),
+          ...(this.#options.nativeBinding === undefined ? {} : { nativeBinding: this.#options.nativeBinding }),
+        });
+      } catch (err) {
+        // The backup itself is committed; compaction is only housekeeping and is tried again
+        // after the next segment.
+        this.#options.logger?.warn({ err: loggableS3Error(err) }, 'backup compaction failed');
+      }
     }
     return this.#result(false, uploaded, cursor, next, generation, conflictsBefore, isCompacted);
   }

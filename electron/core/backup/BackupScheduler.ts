@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { drop } from '../util/drop.js';
 import type { BackupRunResult } from './BackupEngine.js';
 import type { ClassifiedError } from './classifyS3Error.js';
-import { classifyS3Error } from './classifyS3Error.js';
+import { classifyS3Error, loggableS3Error } from './classifyS3Error.js';
 import { fullJitterDelay } from './retryPolicy.js';
 
 export type BackupState = 'idle' | 'scheduled' | 'running' | 'retrying' | 'failed' | 'stopped';
@@ -156,7 +156,7 @@ export class BackupScheduler {
     } catch (err) {
       const error = classifyS3Error(err);
       this.#failures += 1;
-      this.#o.logger?.warn({ err, code: error.code, failures: this.#failures }, 'backup failed');
+      this.#o.logger?.warn({ err: loggableS3Error(err), code: error.code, failures: this.#failures }, 'backup failed');
       this.#update({
         state: 'failed',
         lastError: { code: error.code, message: error.message, at: this.#clock.now() },

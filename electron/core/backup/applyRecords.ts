@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { missingCaseError } from '../util/missingCaseError.js';
 import type { ArchiveDb } from './archiveConnection.js';
 import { readArchiveMeta } from './archiveConnection.js';
@@ -120,6 +121,8 @@ export class RecordApplier {
   #seq = 0;
   #hlcMax = '';
 
+  readonly #statements = new Map<string, Database.Statement>();
+
   constructor(db: ArchiveDb, lookup: RecordLookup) {
     this.#db = db;
     this.#lookup = lookup;
@@ -131,13 +134,11 @@ export class RecordApplier {
         this.#seq = Number(readArchiveMeta(this.#db, 'seq') ?? '0');
         this.#hlcMax = readArchiveMeta(this.#db, 'hlc_last') ?? '';
         for (const record of records) this.#applyOne(record);
-        this.#db.prepare("UPDATE meta SET value = ? WHERE key = 'seq'").run(String(this.#seq));
+        this.#stmt("UPDATE meta SET value = ? WHERE key = 'seq'").run(String(this.#seq));
         // Later local writes must order after everything merged in.
-        this.#db
-          .prepare(
-            "INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-          )
-          .run(this.#hlcMax);
+        this.#stmt(
+          "INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(this.#hlcMax);
       })
       .immediate();
   }
@@ -151,7 +152,7 @@ export class RecordApplier {
         return this.#applyEntity(TABLES[record.kind], record);
       case 'chatCleared':
         // Nothing to store: the chat's own marker carries it. Drop older local messages.
-        this.#db.prepare('DELETE FROM messages WHERE chat_id = ? AND hlc < ?').run(record.key, record.hlc);
+        this.#stmt('DELETE FROM messages WHERE chat_id = ? AND hlc < ?').run(record.key, record.hlc);
         this.counts.applied += 1;
         return;
       case 'lid':
@@ -174,15 +175,13 @@ export class RecordApplier {
       const marker = record.value as { chat_id: string | null; entity_id: string; deleted_at: number };
       const key = this.#entityKeyParams(t, marker);
       if (t.entity === 'chat')
-        this.#db.prepare('DELETE FROM messages WHERE chat_id = ? AND hlc < ?').run(record.key, record.hlc);
-      this.#db.prepare(`DELETE FROM ${t.table} WHERE ${t.where}`).run(key);
-      this.#db
-        .prepare(
-          `INSERT INTO tombstones (entity, key, chat_id, entity_id, deleted_at, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+        this.#stmt('DELETE FROM messages WHERE chat_id = ? AND hlc < ?').run(record.key, record.hlc);
+      this.#stmt(`DELETE FROM ${t.table} WHERE ${t.where}`).run(key);
+      this.#stmt(
+        `INSERT INTO tombstones (entity, key, chat_id, entity_id, deleted_at, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (entity, key) DO UPDATE SET chat_id = excluded.chat_id, entity_id = excluded.entity_id,
              deleted_at = excluded.deleted_at, hlc = excluded.hlc, seq = excluded.seq`,
-        )
-        .run(t.entity, record.key, marker.chat_id, marker.entity_id, marker.deleted_at, record.hlc, seq);
+      ).run(t.entity, record.key, marker.chat_id, marker.entity_id, marker.deleted_at, record.hlc, seq);
       this.counts.applied += 1;
       return;
     }
@@ -195,17 +194,18 @@ export class RecordApplier {
       }
     }
     if (t.entity === 'media') {
-      const parent = this.#db
-        .prepare('SELECT 1 FROM messages WHERE chat_id = ? AND id = ?')
-        .get(row['chat_id'], row['message_id']);
+      const parent = this.#stmt('SELECT 1 FROM messages WHERE chat_id = ? AND id = ?').get(
+        row['chat_id'],
+        row['message_id'],
+      );
       if (parent === undefined) {
         this.counts.orphaned += 1;
         return;
       }
     }
     const conflict = t.entity === 'message' ? 'chat_id, id' : t.entity === 'media' ? 'chat_id, message_id' : 'id';
-    this.#db.prepare(upsertSql(t.table, t.columns, conflict, ['hlc', 'seq'])).run({ ...row, hlc: record.hlc, seq });
-    this.#db.prepare('DELETE FROM tombstones WHERE entity = ? AND key = ?').run(t.entity, record.key);
+    this.#stmt(upsertSql(t.table, t.columns, conflict, ['hlc', 'seq'])).run({ ...row, hlc: record.hlc, seq });
+    this.#stmt('DELETE FROM tombstones WHERE entity = ? AND key = ?').run(t.entity, record.key);
     if (t.entity === 'contact') this.#writeNames(String(row['id']), record.value);
     this.counts.applied += 1;
   }
@@ -216,10 +216,8 @@ export class RecordApplier {
       name: string;
       updated_at: number;
     }[];
-    this.#db.prepare('DELETE FROM contact_names WHERE contact_id = ?').run(contactId);
-    const insert = this.#db.prepare(
-      'INSERT INTO contact_names (contact_id, source, name, updated_at) VALUES (?, ?, ?, ?)',
-    );
+    this.#stmt('DELETE FROM contact_names WHERE contact_id = ?').run(contactId);
+    const insert = this.#stmt('INSERT INTO contact_names (contact_id, source, name, updated_at) VALUES (?, ?, ?, ?)');
     for (const n of names) insert.run(contactId, n.source, n.name, n.updated_at);
   }
 
@@ -235,11 +233,9 @@ export class RecordApplier {
       : params(record.value, t.columns);
     const keyOnly: Params = {};
     for (const name of t.where.match(/@\w+/g) ?? []) keyOnly[name.slice(1)] = key[name.slice(1)];
-    const row = this.#db.prepare(`SELECT hlc FROM ${t.table} WHERE ${t.where}`).get(keyOnly) as
+    const row = this.#stmt(`SELECT hlc FROM ${t.table} WHERE ${t.where}`).get(keyOnly) as { hlc: string } | undefined;
+    const mark = this.#stmt('SELECT hlc FROM tombstones WHERE entity = ? AND key = ?').get(t.entity, record.key) as
       { hlc: string } | undefined;
-    const mark = this.#db
-      .prepare('SELECT hlc FROM tombstones WHERE entity = ? AND key = ?')
-      .get(t.entity, record.key) as { hlc: string } | undefined;
     const a = row?.hlc;
     const b = mark?.hlc;
     return a === undefined ? b : b === undefined || a > b ? a : b;
@@ -253,8 +249,7 @@ export class RecordApplier {
     hasHlc: boolean,
   ): void {
     const row = params(record.value, columns);
-    const held = this.#db.prepare(`SELECT * FROM ${table} WHERE ${keyColumn} = ?`).get(row[keyColumn]) as
-      Params | undefined;
+    const held = this.#stmt(`SELECT * FROM ${table} WHERE ${keyColumn} = ?`).get(row[keyColumn]) as Params | undefined;
     const localStamp = held === undefined ? undefined : hasHlc ? String(held['hlc']) : journalStamp(held);
     if (localStamp !== undefined && localStamp >= record.hlc) {
       this.counts.stale += 1;
@@ -262,8 +257,18 @@ export class RecordApplier {
     }
     if (hasHlc && record.hlc > this.#hlcMax) this.#hlcMax = record.hlc;
     const values = hasHlc ? { ...row, hlc: record.hlc } : row;
-    this.#db.prepare(upsertSql(table, columns, keyColumn, hasHlc ? ['hlc'] : [])).run(values);
+    this.#stmt(upsertSql(table, columns, keyColumn, hasHlc ? ['hlc'] : [])).run(values);
     this.counts.applied += 1;
+  }
+
+  /** Compiled once per restore: a 100k-record restore would otherwise re-parse SQL per row. */
+  #stmt(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   #nextSeq(hlc: string): number {

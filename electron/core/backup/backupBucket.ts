@@ -33,8 +33,12 @@ export function createS3Client(config: BackupConfig): S3Client {
     // Retries are ours (full jitter, classified, visible in the status); the SDK's would hide them.
     maxAttempts: 1,
     requestHandler: {
-      requestTimeout: config.requestTimeoutMs,
       connectionTimeout: Math.min(config.requestTimeoutMs, 10_000),
+      // Idle time on the socket: a stalled endpoint fails fast while a slow large upload that
+      // keeps moving does not; the total cap only catches a trickle that never finishes.
+      socketTimeout: config.requestTimeoutMs,
+      requestTimeout: config.requestTimeoutMs * 10,
+      throwOnRequestTimeout: true,
     },
     // Many S3-compatible stores reject the CRC trailers the SDK sends by default since 2025.
     requestChecksumCalculation: 'WHEN_REQUIRED',

@@ -99,8 +99,9 @@ export function classifyS3Error(err: unknown): ClassifiedError {
       return make('preconditionFailed', true);
     if (names.some((n) => THROTTLE_CODES.has(n)) || status === 503 || status === 429) return make('throttled', true);
     if (names.some((n) => NETWORK_UNREACHABLE.has(n))) return make('endpointUnreachable', true);
-    if (names.some((n) => TIMEOUT_CODES.has(n))) return make('timeout', true);
+    // Before timeouts: the SDK names a reset socket "TimeoutError" and keeps ECONNRESET in `code`.
     if (names.some((n) => NETWORK_DROPPED.has(n))) return make('connectionDropped', true);
+    if (names.some((n) => TIMEOUT_CODES.has(n))) return make('timeout', true);
     if (status !== undefined && status >= 500) return make('serverError', true);
     // HEAD answers carry no body, so a missing bucket or a refusal is only a status code.
     if (status === 404 && names.includes('NotFound')) return make('noSuchBucket', false);
@@ -109,4 +110,18 @@ export function classifyS3Error(err: unknown): ClassifiedError {
       return make('connectionDropped', true);
   }
   return make('unknown', false);
+}
+
+/**
+ * What of an S3 error is safe to log. SDK errors carry the parsed error body as properties
+ * (for SignatureDoesNotMatch: the access key id, the string to sign), so the object itself
+ * never goes to the logger.
+ */
+export function loggableS3Error(err: unknown): Readonly<{ name: string; code: string | null; status: number | null }> {
+  const e = (err ?? {}) as ErrorLike;
+  return {
+    name: typeof e.name === 'string' ? e.name : typeof err,
+    code: typeof e.code === 'string' ? e.code : null,
+    status: typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : null,
+  };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { BackupBucket } from './backupBucket.js';
 import { loadMergedView } from './loadMergedView.js';
-import type { ObjectRef, SnapshotRef } from './manifest.js';
+import type { ManifestBody, ObjectRef, SnapshotRef } from './manifest.js';
 import type { ManifestStore } from './ManifestStore.js';
 import { SegmentBuilder, segmentAad } from './segmentCodec.js';
 
@@ -74,9 +74,28 @@ export async function compactBackup(options: CompactOptions): Promise<boolean> {
   }
   const obsolete = [...(base.body.snapshot?.parts.map((p) => p.name) ?? []), ...merged];
   await bucket.delete(obsolete);
+  await sweepUnreferenced(bucket, committed.body, options.now());
   options.logger?.info(
     { snapshotId: id, records: snapshot.records, bytes: snapshot.bytes, removed: obsolete.length },
     'backup compacted',
   );
   return true;
+}
+
+/** Older than this, an unreferenced object is a leftover of a failed commit, not an upload in flight. */
+export const SWEEP_MIN_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes segments and snapshot parts no manifest lists (a run that uploaded and then failed to
+ * commit). Only old ones: another device may be between its upload and its commit right now.
+ */
+async function sweepUnreferenced(bucket: BackupBucket, body: ManifestBody, now: number): Promise<void> {
+  const referenced = new Set([...body.segments.map((s) => s.name), ...(body.snapshot?.parts.map((p) => p.name) ?? [])]);
+  const stale: string[] = [];
+  for (const folder of ['segments/', 'snapshots/']) {
+    for (const item of await bucket.list(folder)) {
+      if (!referenced.has(item.name) && now - item.lastModified > SWEEP_MIN_AGE_MS) stale.push(item.name);
+    }
+  }
+  await bucket.delete(stale);
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { BackupConfig } from './BackupConfig.js';
 import { BackupBucket, createS3Client } from './backupBucket.js';
 import { BackupEngine } from './BackupEngine.js';
+import type { MediaFileStore } from './mediaFiles.js';
 import type { BackupStatus, SchedulerClock } from './BackupScheduler.js';
 import { BackupScheduler } from './BackupScheduler.js';
 import type { RetryOptions } from './retryPolicy.js';
@@ -28,6 +29,7 @@ export type AccountBackupOptions = Readonly<{
   retry?: RetryOptions;
   s3Client?: S3Client;
   nativeBinding?: string;
+  mediaFiles?: MediaFileStore;
 }>;
 
 /**
@@ -38,15 +40,21 @@ export type AccountBackupOptions = Readonly<{
 export function createAccountBackup(options: AccountBackupOptions): AccountBackup {
   const { config } = options;
   const logger = options.logger?.child({ module: 'backup', accountId: options.accountId });
-  let scheduler: BackupScheduler | undefined;
+  // The bucket reports retries to the scheduler, which is built after it.
+  const sink: { scheduler?: BackupScheduler } = {};
   const retry = options.retry ?? DEFAULT_RETRY;
-  const bucket = new BackupBucket(options.s3Client ?? createS3Client(config), config.bucket, `${config.prefix}${options.accountId}/`, {
-    ...retry,
-    onRetry: (info) => {
-      scheduler?.reportRetry(info.error);
-      retry.onRetry?.(info);
+  const bucket = new BackupBucket(
+    options.s3Client ?? createS3Client(config),
+    config.bucket,
+    `${config.prefix}${options.accountId}/`,
+    {
+      ...retry,
+      onRetry: (info) => {
+        sink.scheduler?.reportRetry(info.error);
+        retry.onRetry?.(info);
+      },
     },
-  });
+  );
   const engine = new BackupEngine({
     config,
     bucket,
@@ -54,8 +62,9 @@ export function createAccountBackup(options: AccountBackupOptions): AccountBacku
     accountDir: options.accountDir,
     ...(logger === undefined ? {} : { logger }),
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    ...(options.mediaFiles === undefined ? {} : { mediaFiles: options.mediaFiles }),
   });
-  scheduler = new BackupScheduler({
+  const scheduler = new BackupScheduler({
     run: () => engine.runOnce(),
     pendingChanges: () => engine.pendingChanges(options.currentSeq()),
     windowMs: config.windowMs,
@@ -63,13 +72,13 @@ export function createAccountBackup(options: AccountBackupOptions): AccountBacku
     ...(options.onStatus === undefined ? {} : { onStatus: options.onStatus }),
     ...(logger === undefined ? {} : { logger }),
   });
-  const running = scheduler;
+  sink.scheduler = scheduler;
   return {
     engine,
-    scheduler: running,
+    scheduler,
     bucket,
     dispose: async () => {
-      await running.stop();
+      await scheduler.stop();
       bucket.destroy();
     },
   };

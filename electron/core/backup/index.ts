@@ -22,3 +22,4 @@ export type { ConnectionTestResult } from './testConnection.js';
 export { testConnection } from './testConnection.js';
 export type { AccountBackup, AccountBackupOptions } from './createAccountBackup.js';
 export { createAccountBackup } from './createAccountBackup.js';
+export type { MediaFileStore } from './mediaFiles.js';

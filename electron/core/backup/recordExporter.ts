@@ -87,7 +87,11 @@ export function exportSince(
       await yieldToLoop();
     }
   }
-  return { upperSeq, chunks: chunks(), next: () => ({ seq: upperSeq, lidHlc, journalMs, journalIdsAtMs: [...journalIds] }) };
+  return {
+    upperSeq,
+    chunks: chunks(),
+    next: () => ({ seq: upperSeq, lidHlc, journalMs, journalIdsAtMs: [...journalIds] }),
+  };
 }
 
 type Row = Record<string, unknown>;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { AccountId } from '../../../shared/src/index.js';
@@ -11,6 +12,8 @@ import type { BackupEncryption } from './BackupConfig.js';
 import { loadMergedView } from './loadMergedView.js';
 import { ManifestFormatError } from './manifest.js';
 import { ManifestStore } from './ManifestStore.js';
+import type { MediaFileStore } from './mediaFiles.js';
+import { restoreMediaFile } from './mediaFiles.js';
 
 export class NoBackupError extends Error {
   override name = 'NoBackupError';
@@ -26,9 +29,11 @@ export type RestoreOptions = Readonly<{
   nativeBinding?: string;
   now?: () => number;
   logger?: Logger;
+  /** When given, media files that were backed up are written back through it. */
+  mediaFiles?: MediaFileStore;
 }>;
 
-export type RestoreResult = Readonly<{ generation: number; records: number } & ApplyCounts>;
+export type RestoreResult = Readonly<{ generation: number; records: number; mediaFiles: number } & ApplyCounts>;
 
 /**
  * Downloads the whole backup (snapshot + every device's segments), verifies each object, merges
@@ -44,6 +49,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   if (manifest.body.accountId !== options.accountId) throw new ManifestFormatError('backup belongs to another account');
   const view = await loadMergedView(options.bucket, manifest, await manifests.key(manifest.kdf), options.nativeBinding);
   try {
+    fs.mkdirSync(options.accountDir, { recursive: true });
     // Opening through the store creates or migrates the file and seeds its key check and HLC node.
     const store = await AccountStore.open(options.accountDir, {
       keyProvider: options.keyProvider,
@@ -58,11 +64,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         applier.apply(page);
         await yieldToLoop();
       }
-      options.logger?.info(
-        { generation: manifest.generation, records: view.count(), ...applier.counts },
-        'backup restored',
-      );
-      return { generation: manifest.generation, records: view.count(), ...applier.counts };
+      let mediaFiles = 0;
+      if (options.mediaFiles !== undefined) {
+        const key = await manifests.key(manifest.kdf);
+        for (const page of view.pages()) {
+          for (const record of page) {
+            if (await restoreMediaFile(record, options.mediaFiles, options.bucket, key)) mediaFiles += 1;
+          }
+        }
+      }
+      const counts = { generation: manifest.generation, records: view.count(), mediaFiles, ...applier.counts };
+      options.logger?.info(counts, 'backup restored');
+      return counts;
     } finally {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

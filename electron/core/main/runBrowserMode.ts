@@ -5,6 +5,7 @@ import type { Core } from '../app/Core.js';
 import { createCore, type CoreOptions } from '../app/createCore.js';
 import { AccessToken } from '../server/accessToken.js';
 import { BrowserServer } from '../server/BrowserServer.js';
+import { createMediaRoute } from '../server/mediaRoute.js';
 import { FileKeyProvider } from '../store/keyProvider.js';
 import type { HostOptions } from './hostOptions.js';
 
@@ -38,6 +39,7 @@ export async function runBrowserMode(
     dispatch: core.dispatch,
     hub: core.hub,
     log: log.child({ module: 'browser-server' }),
+    media: createMediaRoute(host.profileDir),
   });
   return {
     core,

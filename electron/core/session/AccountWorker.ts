@@ -10,6 +10,8 @@ import type {
   Contact,
   ContactId,
   EventBatch,
+  Message,
+  MessageBody,
   MessageId,
 } from '../../../shared/src/index.js';
 import { BridgeError } from '../bridge/BridgeError.js';
@@ -17,8 +19,8 @@ import type { KeyProvider, OutboxLane, StoreOp } from '../store/index.js';
 import { AccountStore } from '../store/index.js';
 import type { AccountWorkerApi, AccountWorkerOptions, BatchSink, SocketOverrides } from './AccountWorkerApi.js';
 import { eventBatchOf } from './worker/eventBatchOf.js';
-import { ownMessageId } from './worker/runCommand.js';
-import { pendingMessage } from './worker/outgoingMessages.js';
+import { enqueueCommand, enqueueSend } from './worker/enqueueCommand.js';
+import { attachmentBody, pendingMessage } from './worker/outgoingMessages.js';
 import type { WorkerTuning } from './worker/WorkerTuning.js';
 import { DEFAULT_WORKER_TUNING } from './worker/WorkerTuning.js';
 import { WorkerRuntime } from './worker/WorkerRuntime.js';
@@ -145,50 +147,20 @@ export class AccountWorker implements AccountWorkerApi {
   // --- Commands through the outbox ---------------------------------------------------------
 
   sendText(input: CommandInput<'messages.sendText'>, commandId: CommandId): Promise<MessageId> {
-    const rt = this.#require();
-    return Promise.resolve(
-      this.#enqueueSend(commandId, 'messages.sendText', input, input.chatId, (messageId) => [
-        { type: 'message.upsert', message: pendingMessage(rt.accountId, input.chatId, messageId, { kind: 'text', text: input.text }, this.#now()) },
-      ]),
-    );
+    const body = { kind: 'text' as const, text: input.text };
+    return Promise.resolve(this.#queueSend(commandId, 'messages.sendText', input, input.chatId, body));
   }
 
   sendAttachment(input: CommandInput<'messages.sendAttachment'>, commandId: CommandId): Promise<MessageId> {
-    const rt = this.#require();
-    const sizeBytes = Buffer.byteLength(input.dataBase64, 'base64');
-    const body = {
-      kind: 'media' as const,
-      caption: input.caption,
-      media: {
-        kind: input.kind,
-        mimeType: input.mimeType,
-        fileName: input.fileName,
-        sizeBytes,
-        durationSeconds: null,
-        width: null,
-        height: null,
-        thumbnailDataUrl: null,
-        state: { status: 'remote' as const },
-      },
-    };
-    return Promise.resolve(
-      this.#enqueueSend(commandId, 'messages.sendAttachment', input, input.chatId, (messageId) => [
-        { type: 'message.upsert', message: pendingMessage(rt.accountId, input.chatId, messageId, body, this.#now()) },
-      ]),
-    );
+    const body = attachmentBody(input);
+    return Promise.resolve(this.#queueSend(commandId, 'messages.sendAttachment', input, input.chatId, body));
   }
 
   forward(input: CommandInput<'messages.forward'>, commandId: CommandId): Promise<MessageId> {
-    const rt = this.#require();
-    const original = rt.store.getMessage(input.chatId, input.messageId);
+    const original = this.#require().store.getMessage(input.chatId, input.messageId);
     if (original === undefined) throw new BridgeError('NOT_FOUND', 'message not found');
     return Promise.resolve(
-      this.#enqueueSend(commandId, 'messages.forward', input, input.toChatId, (messageId) => [
-        {
-          type: 'message.upsert',
-          message: pendingMessage(rt.accountId, input.toChatId, messageId, original.body, this.#now(), { isForwarded: true }),
-        },
-      ]),
+      this.#queueSend(commandId, 'messages.forward', input, input.toChatId, original.body, { isForwarded: true }),
     );
   }
 
@@ -221,7 +193,8 @@ export class AccountWorker implements AccountWorkerApi {
   }
 
   downloadMedia(chatId: ChatId, messageId: MessageId, commandId: CommandId): Promise<void> {
-    this.#enqueue(commandId, 'media', 'media.download', { accountId: this.#options.accountId, chatId, messageId }, null, []);
+    const input = { accountId: this.#options.accountId, chatId, messageId };
+    this.#enqueue(commandId, 'media', 'media.download', input, null, []);
     return Promise.resolve();
   }
 
@@ -279,29 +252,31 @@ export class AccountWorker implements AccountWorkerApi {
   #newWaId(): string {
     return this.#require().newWaId();
   }
-  /** A sending command: the WhatsApp id is fixed now and stored with the pending row. */
-  #enqueueSend(
+
+  /** A send: pending row (status pending, WhatsApp id fixed now) + outbox entry, one transaction. */
+  #queueSend(
     commandId: CommandId,
     name: string,
     input: unknown,
     chatId: ChatId,
-    rows: (messageId: MessageId) => StoreOp[],
+    body: MessageBody,
+    extra: Partial<Pick<Message, 'isForwarded'>> = {},
   ): MessageId {
     const rt = this.#require();
-    const existing = rt.store.outbox.get(commandId);
-    if (existing?.clientMessageId) return ownMessageId(chatId, existing.clientMessageId);
-    const waId = this.#newWaId();
-    const messageId = ownMessageId(chatId, waId);
-    this.#enqueue(commandId, 'serial', name, input, waId, rows(messageId));
-    return messageId;
+    const rows = (messageId: MessageId): StoreOp[] => [
+      { type: 'message.upsert', message: pendingMessage(rt.accountId, chatId, messageId, body, this.#now(), extra) },
+    ];
+    return enqueueSend(rt, { commandId, name, input, chatId, rows });
   }
 
-  /** Outbox entry and the rows it implies in ONE transaction, then emit, then wake the lanes. */
-  #enqueue(commandId: CommandId, lane: OutboxLane, name: string, payload: unknown, waId: string | null, ops: StoreOp[]): void {
-    const rt = this.#require();
-    if (rt.store.outbox.get(commandId) !== undefined) return;
-    if (waId !== null) rt.markSentByThisDevice(waId);
-    rt.applyWith(ops, () => rt.store.outbox.enqueue({ id: commandId, lane, name, payload, clientMessageId: waId }));
-    rt.lanes.kick();
+  #enqueue(
+    commandId: CommandId,
+    lane: OutboxLane,
+    name: string,
+    payload: unknown,
+    waId: string | null,
+    ops: StoreOp[],
+  ): void {
+    enqueueCommand(this.#require(), { commandId, lane, name, payload, waId, ops });
   }
 }

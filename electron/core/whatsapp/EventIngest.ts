@@ -61,7 +61,11 @@ export class EventIngest {
     ev.on('lid-mapping.update', (e) => this.#guard('lid-mapping.update', () => this.#onLidMapping(e)));
     ev.on('messaging-history.status', (e) =>
       this.#guard('messaging-history.status', () =>
-        this.#deps.sink.onHistoryStatus(e.status, e.explicit, proto.HistorySync.HistorySyncType[e.syncType] ?? String(e.syncType)),
+        this.#deps.sink.onHistoryStatus(
+          e.status,
+          e.explicit,
+          proto.HistorySync.HistorySyncType[e.syncType] ?? String(e.syncType),
+        ),
       ),
     );
   }
@@ -111,7 +115,12 @@ export class EventIngest {
 
   #onContacts(contacts: readonly WAContact[]): void {
     const ctx = this.#deps.context();
-    this.#persist(this.#toStore(contacts.flatMap((c) => normalizeContact(c, ctx)), 'contacts'));
+    this.#persist(
+      this.#toStore(
+        contacts.flatMap((c) => normalizeContact(c, ctx)),
+        'contacts',
+      ),
+    );
   }
 
   #onChats(chats: BaileysEventMap['chats.update']): void {
@@ -120,7 +129,7 @@ export class EventIngest {
     const ops: StoreOp[] = [];
     for (const chat of chats) {
       if (!chat.id) continue;
-      const patch = chatPatchOf({ ...chat, id: chat.id }, resolver.canonical(chat.id));
+      const patch = chatPatchOf({ ...chat, id: chat.id, ...appStateTimesInSeconds(chat) }, resolver.canonical(chat.id));
       ops.push({ type: 'chat.upsert', chat: patch });
     }
     this.#persist(ops);
@@ -132,10 +141,19 @@ export class EventIngest {
 
   #messageOps(messages: readonly WAMessage[]): StoreOp[] {
     const ctx = this.#deps.context();
-    return this.#toStore(
-      messages.flatMap((m) => normalizeMessage(m, ctx)),
-      'message',
-    );
+    const ops: StoreOp[] = [];
+    for (const m of messages) {
+      try {
+        ops.push(...this.#toStore(normalizeMessage(m, ctx), 'message'));
+      } catch (err) {
+        // A normalizer bug must not turn into a poison message (no receipt → redelivered forever,
+        // and a redelivery cannot be decrypted again): keep the raw bytes behind a placeholder.
+        this.#deps.log.error({ err, waId: m.key.id }, 'message could not be normalized; stored as unsupported');
+        const placeholder = placeholderOp(m, ctx);
+        if (placeholder) ops.push(placeholder);
+      }
+    }
+    return ops;
   }
 
   #toStore(ops: Parameters<typeof toStoreOps>[0], lidSource: string): StoreOp[] {
@@ -165,4 +183,47 @@ export class EventIngest {
   }
 }
 
-const recentKey = (m: WAMessage): string => `${m.key.remoteJid ?? ''}|${m.key.fromMe ? 1 : 0}|${m.key.id ?? ''}`;
+/**
+ * chatPatchOf reads `muteEndTime` and `pinned` as seconds (history Conversation), but app-state
+ * updates carry the syncAction's millisecond timestamps through unchanged.
+ */
+function appStateTimesInSeconds(chat: { muteEndTime?: unknown; pinned?: unknown }): {
+  muteEndTime?: number;
+  pinned?: number;
+} {
+  const out: { muteEndTime?: number; pinned?: number } = {};
+  for (const field of ['muteEndTime', 'pinned'] as const) {
+    const n = Number(chat[field] ?? NaN);
+    if (Number.isFinite(n) && n > 1e11) out[field] = Math.floor(n / 1000);
+  }
+  return out;
+}
+
+function placeholderOp(m: WAMessage, ctx: NormalizeContext): StoreOp | null {
+  const target = domainTargetOf(m.key, ctx);
+  if (target === null) return null;
+  const senderJid = m.key.participant || m.key.remoteJid;
+  return {
+    type: 'message.upsert',
+    raw: proto.WebMessageInfo.encode(m).finish(),
+    message: {
+      accountId: ctx.accountId,
+      chatId: target.chatId,
+      id: target.messageId,
+      senderId: m.key.fromMe || !senderJid ? null : toContactId(makeJidResolver(ctx).canonical(senderJid)),
+      isFromMe: m.key.fromMe === true,
+      isFromOtherDevice: m.key.fromMe === true && !ctx.isSentByThisDevice(m.key.id ?? ''),
+      timestamp: Number(m.messageTimestamp ?? 0) * 1000,
+      status: m.key.fromMe ? 'sent' : 'received',
+      body: { kind: 'unsupported', waType: 'normalizeError' },
+      quoted: null,
+      reactions: [],
+      editedAt: null,
+      isForwarded: false,
+      failure: null,
+    },
+  };
+}
+
+// Not remoteJid: Baileys' cleanMessage rewrites it between beforeReceipt and messages.upsert.
+const recentKey = (m: WAMessage): string => `${m.key.fromMe ? 1 : 0}|${m.key.id ?? ''}`;

@@ -98,8 +98,10 @@ export class WaCommands {
 
   /** Asks the phone for up to `count` messages older than the oldest archived one of the chat. */
   async requestOlder(chatId: ChatId, count: number): Promise<boolean> {
-    const page = this.#store.pageMessages(chatId, null, 1_000_000);
-    const oldest = page.messages.at(-1);
+    const chat = this.#store.getChat(chatId);
+    if (chat?.oldestMessageAt == null) return false;
+    // Messages strictly older than oldest+1 ms: exactly the oldest one(s).
+    const oldest = this.#store.pageMessages(chatId, chat.oldestMessageAt + 1, 1).messages[0];
     if (oldest === undefined) return false;
     await this.#require().fetchMessageHistory(count, this.#key(chatId, oldest.id), oldest.timestamp);
     return true;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AccountId } from '../../../shared/src/index.js';
 import type { DisconnectInfo } from '../session/reconnectPolicy.js';
 import type { AccountStore } from '../store/index.js';
+import { drop } from '../util/drop.js';
 import type { TransportOverrides } from './connectSocket.js';
 import { connectSocket, requestOptionsOf } from './connectSocket.js';
 import { EventIngest } from './EventIngest.js';
@@ -85,12 +86,17 @@ export class WaConnection {
 
   self(): SelfInfo {
     const me = this.#auth.state.creds.me;
-    const digits = me?.id ? jidNormalizedUser(me.id).split('@')[0] ?? null : null;
+    const digits = me?.id ? (jidNormalizedUser(me.id).split('@')[0] ?? null) : null;
     return { phoneNumber: digits, pushName: me?.name ?? null, isRegistered: me?.id !== undefined };
   }
 
   context(): NormalizeContext {
-    return normalizeContextOf(this.#deps.accountId, this.#auth.state.creds, this.#deps.store, this.#deps.isSentByThisDevice);
+    return normalizeContextOf(
+      this.#deps.accountId,
+      this.#auth.state.creds,
+      this.#deps.store,
+      this.#deps.isSentByThisDevice,
+    );
   }
 
   /** The live socket, for sibling adapters in this folder; undefined while disconnected. */
@@ -145,7 +151,7 @@ export class WaConnection {
       this.#closeWaiters.set(sock, resolve);
       setTimeout(resolve, END_WAIT_MS).unref();
     });
-    sock.end(undefined);
+    drop(sock.end(undefined), (err) => this.#deps.log.warn({ err }, 'socket end failed'));
     await closed;
     if (this.#sock === sock) this.#detach();
   }
@@ -211,4 +217,3 @@ function disconnectInfoOf(error: Error | undefined): DisconnectInfo {
     isLost: statusCode === 408 || statusCode === 428,
   };
 }
-

@@ -47,6 +47,8 @@ export function connectSocket(params: SocketParams): WASocket {
     options: requestOptionsOf(overrides),
     ...(overrides.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: overrides.waWebSocketUrl }),
     ...(overrides.uploadAgent === undefined ? {} : { fetchAgent: overrides.uploadAgent as Agent }),
-    ...(overrides.defaultQueryTimeoutMs === undefined ? {} : { defaultQueryTimeoutMs: overrides.defaultQueryTimeoutMs }),
+    ...(overrides.defaultQueryTimeoutMs === undefined
+      ? {}
+      : { defaultQueryTimeoutMs: overrides.defaultQueryTimeoutMs }),
   });
 }

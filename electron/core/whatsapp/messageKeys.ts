@@ -7,11 +7,9 @@ import { isConsistentPair, lidPnPairOf } from './normalize/messageId.js';
 
 export type DomainTarget = Readonly<{ chatId: ChatId; messageId: MessageId }>;
 
-type KeyWithAlts = WAMessageKey & { remoteJidAlt?: string | null; participantAlt?: string | null };
-
 /** A Baileys message key in the archive's ids (same scheme as the normalizer, see messageId.ts). */
 export function domainTargetOf(key: WAMessageKey, ctx: NormalizeContext): DomainTarget | null {
-  const k = key as KeyWithAlts;
+  const k = key;
   if (!k.remoteJid || !k.id) return null;
   const pairs = [lidPnPairOf(k.remoteJid, k.remoteJidAlt), lidPnPairOf(k.participant, k.participantAlt)]
     .filter((p) => p !== null)

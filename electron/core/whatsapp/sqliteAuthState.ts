@@ -1,5 +1,10 @@
 import { BufferJSON, initAuthCreds, proto } from '@whiskeysockets/baileys';
-import type { AuthenticationCreds, AuthenticationState, SignalDataTypeMap, SignalKeyStore } from '@whiskeysockets/baileys';
+import type {
+  AuthenticationCreds,
+  AuthenticationState,
+  SignalDataTypeMap,
+  SignalKeyStore,
+} from '@whiskeysockets/baileys';
 import type { AccountStore } from '../store/index.js';
 
 /** The creds row exists but cannot be turned back into credentials: never silently re-pair over it. */
@@ -57,7 +62,7 @@ export function makeSqliteAuthState(store: AccountStore): SqliteAuthState {
         let value = deserialize(bytes, `key ${type}`);
         // Stored as plain JSON; Baileys expects the proto class for app-state keys.
         if (type === 'app-state-sync-key' && value) {
-          value = proto.Message.AppStateSyncKeyData.fromObject(value as Record<string, unknown>);
+          value = proto.Message.AppStateSyncKeyData.fromObject(value);
         }
         out[id] = value as SignalDataTypeMap[T];
       }

@@ -47,7 +47,10 @@ export function toStoreOps(ops: readonly NormalizeOp[], options: StoreOpsOptions
         out.push({ type: 'message.revoke', chatId: op.target.chatId, messageId: op.target.messageId });
         break;
       case 'upsertContactName':
-        out.push({ type: 'contact.upsert', contact: { jid: op.contactId, names: [{ source: op.source, name: op.name }] } });
+        out.push({
+          type: 'contact.upsert',
+          contact: { jid: op.contactId, names: [{ source: op.source, name: op.name }] },
+        });
         break;
       case 'lidMapping':
         out.push({ type: 'lid.map', lid: op.lid, pn: op.pn, source: options.lidSource });

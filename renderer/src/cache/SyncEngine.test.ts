@@ -89,19 +89,6 @@ describe('SyncEngine', () => {
     expect(sessionEvents.map((event) => event.type)).toEqual(['accounts.changed']);
   });
 
-  it('fills a gap in live delivery by catching up from the last applied seq', async () => {
-    const main = fakeMain(100);
-    main.append(chatBatch(1, 1), false);
-    const engine = startEngine(main);
-    await engine.whenIdle();
-    main.append(chatBatch(2, 2), false); // lost in transit
-    main.append(chatBatch(3, 3), true);
-    await engine.whenIdle();
-    await engine.whenIdle();
-    expect((await db.meta.get(ACCOUNT_A))?.lastSeq).toBe(3);
-    expect(main.catchUps.at(-1)).toEqual({ accountId: ACCOUNT_A, afterSeq: 1 });
-  });
-
   it('catches up again after the bridge reconnects', async () => {
     const main = fakeMain(100);
     const engine = startEngine(main);

@@ -66,7 +66,6 @@ export class SyncEngine {
     const outcome = await ingestBatches(this.#db, batches);
     if (outcome.sessionEvents.length > 0) this.#hooks.onSession(outcome.sessionEvents);
     for (const accountId of outcome.resets) await this.#reloadAfterReset(accountId);
-    for (const stream of outcome.gapStreams) await this.#catchUp(stream);
   }
 
   async #catchUpAll(): Promise<void> {

@@ -26,7 +26,8 @@ describe('ingestBatches', () => {
     ]);
     expect((await db.chats.toArray()).map((chat) => chat.unreadCount)).toEqual([5]);
     expect(await db.meta.get(ACCOUNT_A)).toEqual({ stream: ACCOUNT_A, lastSeq: 2 });
-    expect(await db.meta.get('app')).toEqual({ stream: 'app', lastSeq: 1 });
+    // accounts.changed is a session snapshot: it applies without moving the app stream.
+    expect(await db.meta.get('app')).toBeUndefined();
   });
 
   it('skips batches whose seq was already applied', async () => {
@@ -38,15 +39,27 @@ describe('ingestBatches', () => {
     expect((await db.chats.toArray())[0]?.unreadCount).toBe(3);
   });
 
-  it('stops a stream at a gap and reports it for catch-up', async () => {
+  it('applies increasing, non-contiguous seqs (the store stamps every row) and skips older ones', async () => {
     const outcome = await ingestBatches(db, [
-      batchFixture(1, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount: 1 })] }]),
-      batchFixture(3, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount: 3 })] }]),
-      batchFixture(4, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount: 4 })] }]),
+      batchFixture(10, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount: 1 })] }]),
+      batchFixture(25, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount: 3 })] }]),
+      batchFixture(20, [{ type: 'chats.upserted', chats: [chatFixture({ unreadCount: 99 })] }]),
     ]);
-    expect(outcome.gapStreams).toEqual([ACCOUNT_A]);
-    expect((await db.chats.toArray())[0]?.unreadCount).toBe(1);
-    expect((await db.meta.get(ACCOUNT_A))?.lastSeq).toBe(1);
+    expect(outcome.appliedCount).toBe(2);
+    expect((await db.chats.toArray())[0]?.unreadCount).toBe(3);
+    expect((await db.meta.get(ACCOUNT_A))?.lastSeq).toBe(25);
+  });
+
+  it('applies batches of session events whatever their seq, without moving the stream', async () => {
+    await ingestBatches(db, [batchFixture(7, [{ type: 'chats.upserted', chats: [chatFixture()] }])]);
+    const outcome = await ingestBatches(db, [
+      batchFixture(0, [
+        { type: 'connection.changed', accountId: ACCOUNT_A, state: { kind: 'qr', qr: 'x', expiresAt: 1 } },
+      ]),
+      batchFixture(0, [{ type: 'connection.changed', accountId: ACCOUNT_A, state: { kind: 'open' } }]),
+    ]);
+    expect(outcome.sessionEvents.map((e) => e.type === 'connection.changed' && e.state.kind)).toEqual(['qr', 'open']);
+    expect((await db.meta.get(ACCOUNT_A))?.lastSeq).toBe(7);
   });
 
   it('returns session events without storing them', async () => {

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useState } from 'react';
+import type { AccountId } from '../../../shared/src/index.js';
 import { useUnreadByAccount } from '../features/useUnreadByAccount.js';
 import { formatPhoneNumber } from '../names/bestName.js';
 import { useSession } from '../state/sessionStore.js';
 import { useUi } from '../state/uiStore.js';
+import { AccountMenu } from './AccountMenu.js';
 import { AddAccountDialog } from './AddAccountDialog.js';
 import { Avatar } from './Avatar.js';
 import { describeConnection } from './connectionWords.js';
@@ -17,7 +19,9 @@ export function AccountRail() {
   const filter = useUi((state) => state.accountFilter);
   const selectAccount = useUi((state) => state.selectAccount);
   const unread = useUnreadByAccount();
+  const openOverlay = useUi((state) => state.openOverlay);
   const [isAdding, setAdding] = useState(false);
+  const [menu, setMenu] = useState<{ accountId: AccountId; x: number; y: number } | null>(null);
   const totalUnread = [...unread.values()].reduce((sum, n) => sum + n, 0);
 
   return (
@@ -44,6 +48,10 @@ export function AccountRail() {
             isActive={filter === account.id}
             badge={unread.get(account.id) ?? 0}
             onClick={() => selectAccount(account.id)}
+            onContextMenu={(event) => {
+              event.preventDefault();
+              setMenu({ accountId: account.id, x: event.clientX, y: event.clientY });
+            }}
             testId={`account-${account.id}`}
           >
             <Avatar id={account.id} name={name} />
@@ -57,8 +65,31 @@ export function AccountRail() {
         </span>
       </RailButton>
       <div className="rail-spacer" />
+      <RailButton
+        label="Media recovery"
+        isActive={false}
+        badge={0}
+        onClick={() => openOverlay({ kind: 'mediaRecovery', accountId: filter === 'all' ? null : filter })}
+        testId="open-media-recovery-rail"
+      >
+        <span className="rail-tool">
+          <Icon name="brokenImage" size={22} />
+        </span>
+      </RailButton>
+      <RailButton
+        label="Keyboard shortcuts (?)"
+        isActive={false}
+        badge={0}
+        onClick={() => openOverlay({ kind: 'help' })}
+        testId="open-help"
+      >
+        <span className="rail-tool">
+          <Icon name="help" size={22} />
+        </span>
+      </RailButton>
       <ThemeToggle />
       {isAdding && <AddAccountDialog onClose={() => setAdding(false)} />}
+      {menu && <AccountMenu accountId={menu.accountId} position={menu} onClose={() => setMenu(null)} />}
     </nav>
   );
 }
@@ -68,11 +99,12 @@ type RailButtonProps = {
   readonly isActive: boolean;
   readonly badge: number;
   readonly onClick: () => void;
+  readonly onContextMenu?: (event: MouseEvent) => void;
   readonly testId: string;
   readonly children: ReactNode;
 };
 
-function RailButton({ label, isActive, badge, onClick, testId, children }: RailButtonProps) {
+function RailButton({ label, isActive, badge, onClick, onContextMenu, testId, children }: RailButtonProps) {
   return (
     <button
       type="button"
@@ -81,6 +113,7 @@ function RailButton({ label, isActive, badge, onClick, testId, children }: RailB
       aria-pressed={isActive}
       title={label}
       onClick={onClick}
+      onContextMenu={onContextMenu}
       data-testid={testId}
     >
       {children}

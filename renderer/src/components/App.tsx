@@ -5,6 +5,9 @@ import { BridgeStatusBar } from './BridgeStatusBar.js';
 import { ChatListPane } from './ChatListPane.js';
 import { MainPane } from './MainPane.js';
 import { Notices } from './Notices.js';
+import { Overlays } from './overlays/Overlays.js';
+import { useDesktopNotifications } from './notifications/useDesktopNotifications.js';
+import { useUnreadTitle } from './notifications/useUnreadTitle.js';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.js';
 
 export function App() {
@@ -14,6 +17,8 @@ export function App() {
     else document.documentElement.dataset['theme'] = theme;
   }, [theme]);
   useKeyboardShortcuts();
+  useUnreadTitle();
+  useDesktopNotifications();
 
   return (
     <div className="app">
@@ -24,6 +29,7 @@ export function App() {
         <MainPane />
       </div>
       <Notices />
+      <Overlays />
     </div>
   );
 }

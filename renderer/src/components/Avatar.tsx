@@ -17,7 +17,7 @@ export function Avatar({
 }: {
   readonly id: string;
   readonly name: string;
-  readonly size?: 'sm' | 'md' | 'lg';
+  readonly size?: 'sm' | 'md' | 'lg' | 'xl';
   readonly isGroup?: boolean;
 }) {
   return (
@@ -27,7 +27,7 @@ export function Avatar({
       aria-hidden="true"
     >
       {/^[+\d\s()-]+$/.test(name) ? (
-        <Icon name={isGroup ? 'chats' : 'contact'} size={size === 'sm' ? 18 : 28} />
+        <Icon name={isGroup ? 'chats' : 'contact'} size={size === 'sm' ? 18 : size === 'xl' ? 64 : 28} />
       ) : (
         initialsOf(name)
       )}

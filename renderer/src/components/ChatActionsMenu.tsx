@@ -5,7 +5,7 @@ import { call } from '../bridge/call.js';
 import { drop } from '../bridge/drop.js';
 import { useSession } from '../state/sessionStore.js';
 import { Icon, type IconName } from './Icon.js';
-import { ESCAPE_EVENT } from './useKeyboardShortcuts.js';
+import { useEscapeLayer } from './dialog/useEscapeLayer.js';
 
 const MUTE_8_HOURS_MS = 8 * 3_600_000;
 const MENU_WIDTH_PX = 220;
@@ -25,21 +25,14 @@ export function ChatActionsMenu({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const pushNotice = useSession((state) => state.pushNotice);
+  useEscapeLayer(onClose);
   useEffect(() => {
     const onPointer = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) onClose();
     };
-    const onEscape = (event: Event) => {
-      event.preventDefault();
-      onClose();
-    };
     window.addEventListener('pointerdown', onPointer);
-    window.addEventListener(ESCAPE_EVENT, onEscape);
     ref.current?.querySelector('button')?.focus();
-    return () => {
-      window.removeEventListener('pointerdown', onPointer);
-      window.removeEventListener(ESCAPE_EVENT, onEscape);
-    };
+    return () => window.removeEventListener('pointerdown', onPointer);
   }, [onClose]);
 
   const isMuted = chat.mutedUntil !== null && chat.mutedUntil > now;

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useChatList } from '../features/useChatList.js';
 import { useContacts } from '../features/useContacts.js';
 import { useSession } from '../state/sessionStore.js';
 import { useUi } from '../state/uiStore.js';
+import { AccountMenu } from './AccountMenu.js';
 import { ChatList } from './ChatList.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { Icon } from './Icon.js';
@@ -23,6 +25,8 @@ export function ChatListPane() {
   const { chats, archivedCount, isLoading } = useChatList(filter, isShowingArchived);
   const contacts = useContacts(filter);
   const visibleAccounts = filter === 'all' ? accounts : accounts.filter((account) => account.id === filter);
+  const openOverlay = useUi((state) => state.openOverlay);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const title = filter === 'all' ? 'All chats' : (accounts.find((account) => account.id === filter)?.label ?? 'Chats');
 
   return (
@@ -39,6 +43,37 @@ export function ChatListPane() {
           </button>
         ) : null}
         <h1 className="pane-title">{isShowingArchived ? 'Archived' : title}</h1>
+        <div className="pane-header-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="New chat (Alt+N)"
+            title="New chat (Alt+N)"
+            onClick={() => openOverlay({ kind: 'newChat' })}
+            data-testid="new-chat"
+          >
+            <Icon name="newChat" />
+          </button>
+          {filter !== 'all' && (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Account menu"
+              aria-haspopup="menu"
+              title="Account menu"
+              onClick={(event) => {
+                const rect = event.currentTarget.getBoundingClientRect();
+                setMenuAt({ x: rect.right - 240, y: rect.bottom + 4 });
+              }}
+              data-testid="account-menu-button"
+            >
+              <Icon name="more" />
+            </button>
+          )}
+        </div>
+        {menuAt && filter !== 'all' && (
+          <AccountMenu accountId={filter} position={menuAt} onClose={() => setMenuAt(null)} />
+        )}
       </header>
       <SearchBox />
       {(filter === 'all' || hasOpenChat) &&

@@ -1,16 +1,35 @@
-import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 // Direct import: the index would pull in zod and every schema, which the renderer never evaluates.
 import { MAX_TEXT_LENGTH } from '../../../shared/src/contract/limits.js';
 import { call } from '../bridge/call.js';
 import { drop } from '../bridge/drop.js';
 import { useSession } from '../state/sessionStore.js';
 import { type ChatRef, chatKey, useUi } from '../state/uiStore.js';
+import { AttachButton } from './attachments/AttachButton.js';
+import { pastedFileName } from './attachments/attachmentFile.js';
 import { Icon } from './Icon.js';
+import { MessageEditor } from './messages/MessageEditor.js';
+import { useAutoHeight } from './useAutoHeight.js';
 
-const MAX_COMPOSER_HEIGHT_PX = 160;
+type ComposerProps = {
+  readonly chatRef: ChatRef;
+  readonly title: string;
+  /** A file was picked or pasted: the conversation opens the attachment preview. */
+  readonly onFile: (file: File) => void;
+};
 
-/** Enter sends, Shift+Enter adds a line. The draft is persisted per chat; a reply chip quotes a message. */
-export function Composer({ chatRef, title }: { readonly chatRef: ChatRef; readonly title: string }) {
+/**
+ * Enter sends, Shift+Enter adds a line. The draft is persisted per chat; a reply chip quotes a
+ * message; while editing one of your messages the composer becomes its editor.
+ */
+export function Composer(props: ComposerProps) {
+  const editing = useUi((state) => state.editing);
+  if (editing && chatKey(editing) === chatKey(props.chatRef))
+    return <MessageEditor key={editing.messageId} target={editing} />;
+  return <DraftComposer {...props} />;
+}
+
+function DraftComposer({ chatRef, title, onFile }: ComposerProps) {
   const key = chatKey(chatRef);
   const draft = useUi((state) => state.drafts[key] ?? '');
   const setDraft = useUi((state) => state.setDraft);
@@ -20,13 +39,7 @@ export function Composer({ chatRef, title }: { readonly chatRef: ChatRef; readon
   const [isSending, setSending] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const reply = replyTo && chatKey(replyTo) === key ? replyTo : null;
-
-  useLayoutEffect(() => {
-    const element = input.current;
-    if (!element) return;
-    element.style.height = 'auto';
-    element.style.height = `${Math.min(MAX_COMPOSER_HEIGHT_PX, element.scrollHeight)}px`;
-  }, [draft]);
+  useAutoHeight(input, draft);
 
   useLayoutEffect(() => {
     if (reply) input.current?.focus();
@@ -57,6 +70,18 @@ export function Composer({ chatRef, title }: { readonly chatRef: ChatRef; readon
     }
   };
 
+  // Pasting an image (a screenshot, a copied photo) attaches it; pasting text stays text.
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const item = [...event.clipboardData.items].find(
+      (entry) => entry.kind === 'file' && entry.type.startsWith('image/'),
+    );
+    const blob = item?.getAsFile();
+    if (!item || !blob) return;
+    event.preventDefault();
+    const name = blob.name && blob.name !== 'image.png' ? blob.name : pastedFileName(blob.type, new Date());
+    onFile(new File([blob], name, { type: blob.type }));
+  };
+
   return (
     <footer className="composer" data-testid="composer">
       {reply && (
@@ -71,6 +96,7 @@ export function Composer({ chatRef, title }: { readonly chatRef: ChatRef; readon
         </div>
       )}
       <div className="composer-row">
+        <AttachButton onFile={onFile} />
         <textarea
           ref={input}
           className="composer-input"
@@ -81,6 +107,7 @@ export function Composer({ chatRef, title }: { readonly chatRef: ChatRef; readon
           aria-label={`Message ${title}`}
           onChange={(event) => setDraft(chatRef, event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           data-testid="composer-input"
         />
         <button

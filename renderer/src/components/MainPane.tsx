@@ -39,8 +39,7 @@ export function MainPane() {
           </>
         )}
         <p className="muted welcome-keys">
-          <kbd>Ctrl</kbd> <kbd>K</kbd> search · <kbd>Alt</kbd> <kbd>↑</kbd>/<kbd>↓</kbd> switch chats · <kbd>Esc</kbd>{' '}
-          close
+          <kbd>Ctrl</kbd> <kbd>K</kbd> search · <kbd>Alt</kbd> <kbd>N</kbd> new chat · <kbd>?</kbd> all shortcuts
         </p>
         <p className="welcome-lock muted">
           <Icon name="lock" size={14} /> Your messages are end-to-end encrypted and stay on this computer.

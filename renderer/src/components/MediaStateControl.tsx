@@ -2,8 +2,13 @@ import type { MediaInfo, Message } from '../../../shared/src/index.js';
 import { call } from '../bridge/call.js';
 import { drop } from '../bridge/drop.js';
 import { formatBytes } from '../format/time.js';
+import { useUi } from '../state/uiStore.js';
 import { Icon } from './Icon.js';
 import { describeMediaFailure } from './mediaWords.js';
+import { useNow } from './useNow.js';
+
+/** After this long without an answer the bubble says so; main decides when it is a timeout. */
+const REUPLOAD_SLOW_AFTER_MS = 20_000;
 
 type Variant = 'overlay' | 'inline';
 
@@ -45,12 +50,7 @@ export function MediaStateControl({
         </div>
       );
     case 'reuploadRequested':
-      return (
-        <div className={`media-progress media-${variant}`} role="status">
-          <span className="spinner spinner-sm" aria-hidden="true" />
-          <span>Asking your phone to re-upload…</span>
-        </div>
-      );
+      return <WaitingForPhone requestedAt={state.requestedAt} variant={variant} />;
     case 'failed': {
       const words = describeMediaFailure(state);
       return (
@@ -75,6 +75,14 @@ export function MediaStateControl({
             >
               Try again
             </button>
+            <button
+              type="button"
+              className="link-button media-recovery-link"
+              onClick={() => useUi.getState().openOverlay({ kind: 'mediaRecovery', accountId: message.accountId })}
+              data-testid="open-media-recovery"
+            >
+              All failed media…
+            </button>
           </span>
         </div>
       );
@@ -84,4 +92,18 @@ export function MediaStateControl({
     default:
       return null;
   }
+}
+
+function WaitingForPhone({ requestedAt, variant }: { readonly requestedAt: number; readonly variant: Variant }) {
+  const now = useNow(5_000);
+  const isSlow = now - requestedAt > REUPLOAD_SLOW_AFTER_MS;
+  return (
+    <div className={`media-progress media-${variant}`} role="status" data-testid="media-waiting-phone">
+      <span className="spinner spinner-sm" aria-hidden="true" />
+      <span>
+        Waiting for your phone…
+        {isSlow && <span className="media-slow"> Still no answer — is WhatsApp open on it?</span>}
+      </span>
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 import type { AccountId, SyncStatus } from '../../../shared/src/index.js';
 import { formatRelative } from '../format/time.js';
 import { useSession } from '../state/sessionStore.js';
+import { useUi } from '../state/uiStore.js';
 import { missingCaseError } from '../util/missingCaseError.js';
 import { Icon } from './Icon.js';
 
@@ -41,6 +42,7 @@ export function SyncBanner({ accountId, showLabel }: { readonly accountId: Accou
   const status = useSession((state) => state.sync[accountId]);
   const isOpen = useSession((state) => state.connections[accountId]?.kind === 'open');
   const label = useSession((state) => state.accounts.find((account) => account.id === accountId)?.label ?? '');
+  const openOverlay = useUi((state) => state.openOverlay);
   if (!status || !isOpen) return null;
   const words = describeSync(status);
   if (!words) return null;
@@ -54,6 +56,13 @@ export function SyncBanner({ accountId, showLabel }: { readonly accountId: Accou
       aria-live="polite"
       data-testid="sync-banner"
     >
+      <button
+        type="button"
+        className="sync-banner-open"
+        aria-label={`History sync details for ${label}`}
+        onClick={() => openOverlay({ kind: 'syncPanel', accountId })}
+        data-testid="open-sync-panel"
+      />
       <Icon name="history" size={20} />
       <div className="sync-banner-text">
         <strong>

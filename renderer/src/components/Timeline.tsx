@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Chat, Message } from '../../../shared/src/index.js';
 import { call } from '../bridge/call.js';
 import { drop } from '../bridge/drop.js';
 import type { ContactDirectory } from '../features/useContacts.js';
 import { useTimelineMessages } from '../features/useTimelineMessages.js';
+import { describeArchiveReach } from '../format/archiveReach.js';
 import { formatDaySeparator, isSameDay } from '../format/time.js';
 import { MessageBubble } from './MessageBubble.js';
 
@@ -81,6 +82,18 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the edges of the list move
   }, [firstKey, lastKey]);
 
+  // The composer growing (reply chip, edit chip, long draft) shrinks the timeline: a reader at
+  // the bottom stays at the bottom.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return undefined;
+    const observer = new ResizeObserver(() => {
+      if (anchor.current.isAtBottom) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = () => {
     const element = scrollRef.current;
     if (!element) return;
@@ -89,7 +102,6 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
     if (element.scrollTop < LOAD_OLDER_THRESHOLD_PX) loadOlder();
   };
 
-  const canAskPhone = !hasMoreLocal && !chat.isHistoryExhausted;
   return (
     <div
       className="timeline"
@@ -101,16 +113,29 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
     >
       <div className="timeline-top">
         {isLoadingOlder && <span className="spinner spinner-sm" aria-label="Loading older messages" />}
-        {canAskPhone && !isLoadingOlder && (
-          <button
-            type="button"
-            className="button button-ghost button-small"
-            onClick={() => drop(call('history.requestOlder', { accountId: chat.accountId, chatId: chat.id }))}
-          >
-            Ask your phone for older messages
-          </button>
+        {!hasMoreLocal && !isLoadingOlder && (
+          <div className="archive-reach" data-testid="archive-reach">
+            <span className="archive-reach-date">
+              {describeArchiveReach({
+                ...chat,
+                // Pages fetched from main may reach further back than the chat row last said.
+                oldestMessageAt: Math.min(chat.oldestMessageAt ?? Infinity, messages[0]?.timestamp ?? Infinity),
+              })}
+            </span>
+            {chat.isHistoryExhausted ? (
+              <span className="muted">No older messages on your phone</span>
+            ) : (
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                onClick={() => drop(call('history.requestOlder', { accountId: chat.accountId, chatId: chat.id }))}
+                data-testid="load-older-from-phone"
+              >
+                Load older from phone
+              </button>
+            )}
+          </div>
         )}
-        {!hasMoreLocal && chat.isHistoryExhausted && <span className="muted">This is the beginning of the chat.</span>}
       </div>
       <div className="virtual-spacer" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {

@@ -5,8 +5,16 @@ export const SEARCH_INPUT_ID = 'chat-search';
 export const CHAT_STEP_EVENT = 'inbox:chat-step';
 export const ESCAPE_EVENT = 'inbox:escape';
 
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
 /**
- * Ctrl/Cmd+K focuses search; Alt+↑/↓ moves to the previous/next chat (the chat list listens for
+ * Ctrl/Cmd+K focuses search; Alt+N opens "New chat"; "?" (outside text fields) shows the shortcuts; Alt+↑/↓ moves to the previous/next chat (the chat list listens for
  * CHAT_STEP_EVENT, since only it knows the visible order); Esc closes the innermost panel.
  */
 export function useKeyboardShortcuts(): void {
@@ -21,6 +29,16 @@ export function useKeyboardShortcuts(): void {
         }
         return;
       }
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyN') {
+        event.preventDefault();
+        useUi.getState().openOverlay({ kind: 'newChat' });
+        return;
+      }
+      if (event.key === '?' && !isTyping(event.target) && !useUi.getState().overlay) {
+        event.preventDefault();
+        useUi.getState().openOverlay({ kind: 'help' });
+        return;
+      }
       if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
         window.dispatchEvent(new CustomEvent(CHAT_STEP_EVENT, { detail: event.key === 'ArrowUp' ? -1 : 1 }));
@@ -31,7 +49,10 @@ export function useKeyboardShortcuts(): void {
         window.dispatchEvent(escape);
         if (escape.defaultPrevented) return;
         const ui = useUi.getState();
-        if (ui.replyTo) ui.setReplyTo(null);
+        if (ui.overlay) ui.closeOverlay();
+        else if (ui.editing) ui.setEditing(null);
+        else if (ui.isContactPanelOpen) ui.setContactPanelOpen(false);
+        else if (ui.replyTo) ui.setReplyTo(null);
         else if (ui.searchQuery) ui.setSearchQuery('');
         else if (ui.isShowingArchived) ui.setShowingArchived(false);
       }

@@ -23,6 +23,7 @@ import {
   syncStatus,
   textMessage,
 } from './fakeData.js';
+import { addFailedMedia, fakeCommandHandlers } from './fakeCommands.js';
 import { photoDataUrl } from './fakeMedia.js';
 
 /*
@@ -37,6 +38,7 @@ const params = new URLSearchParams(location.search);
 export function createFakeBridge(): BridgeApi {
   const now = Date.now();
   const world = buildWorld(now);
+  addFailedMedia(world, now);
   const logs = new Map<string, EventBatch[]>();
   const listeners = new Set<(batches: readonly EventBatch[]) => void>();
   let commandCounter = 0;
@@ -294,6 +296,16 @@ export function createFakeBridge(): BridgeApi {
     'media.download': (input: { accountId: AccountId; chatId: string; messageId: string }) => mediaFlow(input, false),
     'media.requestReupload': (input: { accountId: AccountId; chatId: string; messageId: string }) =>
       mediaFlow(input, true),
+    ...fakeCommandHandlers({
+      world,
+      emit: (accountId, events) => emit(accountId, events),
+      accountsChanged: () => accountsChanged(),
+      upsertMessages,
+      findChat,
+      ok,
+      later,
+      mediaFlow: (input, isReupload) => mediaFlow(input, isReupload),
+    }),
   };
 
   function mediaFlow(
@@ -307,11 +319,18 @@ export function createFakeBridge(): BridgeApi {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'No such media.' } };
     const body = message.body;
     const ref = { accountId: chat.accountId, chatId: chat.id, messageId: message.id };
+    const before = body.media.state;
+    const failsAgain = before.status === 'failed' && before.failure === 'phoneNotFound';
     const steps: [number, Extract<BridgeEvent, { type: 'media.changed' }>['state']][] = [
       ...(isReupload ? [[0, { status: 'reuploadRequested', requestedAt: Date.now() }] as [number, never]] : []),
       [isReupload ? 1500 : 0, { status: 'downloading', progress: 0.2 }],
       [isReupload ? 2200 : 700, { status: 'downloading', progress: 0.75 }],
-      [isReupload ? 2900 : 1400, { status: 'ready', url: body.media.thumbnailDataUrl ?? photoDataUrl(10, 200) }],
+      [
+        isReupload ? 2900 : 1400,
+        failsAgain
+          ? { ...before, at: Date.now() + 1400 }
+          : { status: 'ready', url: body.media.thumbnailDataUrl ?? photoDataUrl(10, 200) },
+      ],
     ];
     for (const [ms, state] of steps) {
       later(ms, () => {

@@ -77,6 +77,17 @@ const COMMAND_WORDS: Readonly<Record<string, string>> = {
   'media.requestReupload': 'The phone could not re-upload the media',
   'accounts.relink': 'Re-pairing could not start',
   'accounts.takeOver': 'Could not take over the session',
+  'accounts.logout': 'Could not log out',
+  'accounts.remove': 'Could not remove the account',
+  'messages.sendAttachment': 'Your file could not be sent',
+  'messages.react': 'The reaction could not be sent',
+  'messages.edit': 'The message could not be edited',
+  'messages.deleteForEveryone': 'The message could not be deleted for everyone',
+  'messages.forward': 'The message could not be forwarded',
+  'messages.retrySend': 'The message could not be re-sent',
+  'media.retryAllFailed': 'Retrying the failed media did not work',
+  'history.requestOlder': 'Your phone could not send older messages',
+  'chats.start': 'The chat could not be started',
 };
 
 function describeFailure(name: string, message: string): string {

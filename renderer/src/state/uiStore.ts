@@ -15,6 +15,21 @@ export type ReplyTarget = ChatRef & {
   readonly preview: string;
 };
 
+export type MessageRef = ChatRef & { readonly messageId: MessageId };
+/** The own text message being edited in the composer, with its text at the start of the edit. */
+export type EditTarget = MessageRef & { readonly text: string };
+
+/** The one modal surface open at a time; it holds references only, never the entities themselves. */
+export type Overlay =
+  | { readonly kind: 'mediaRecovery'; readonly accountId: AccountId | null }
+  | { readonly kind: 'syncPanel'; readonly accountId: AccountId }
+  | { readonly kind: 'newChat' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'forward'; readonly message: MessageRef }
+  | { readonly kind: 'deleteMessage'; readonly message: MessageRef }
+  | { readonly kind: 'logout'; readonly accountId: AccountId }
+  | { readonly kind: 'removeAccount'; readonly accountId: AccountId };
+
 export function chatKey(ref: ChatRef): string {
   return `${ref.accountId}/${ref.chatId}`;
 }
@@ -27,6 +42,9 @@ type UiState = {
   readonly theme: ThemeChoice;
   readonly searchQuery: string;
   readonly isShowingArchived: boolean;
+  readonly editing: EditTarget | null;
+  readonly overlay: Overlay | null;
+  readonly isContactPanelOpen: boolean;
   readonly selectAccount: (filter: AccountFilter) => void;
   readonly selectChat: (chat: ChatRef | null) => void;
   readonly setDraft: (chat: ChatRef, text: string) => void;
@@ -34,6 +52,10 @@ type UiState = {
   readonly setTheme: (theme: ThemeChoice) => void;
   readonly setSearchQuery: (query: string) => void;
   readonly setShowingArchived: (isShowing: boolean) => void;
+  readonly setEditing: (target: EditTarget | null) => void;
+  readonly openOverlay: (overlay: Overlay) => void;
+  readonly closeOverlay: () => void;
+  readonly setContactPanelOpen: (isOpen: boolean) => void;
 };
 
 export const useUi = create<UiState>()(
@@ -46,8 +68,11 @@ export const useUi = create<UiState>()(
       theme: 'system',
       searchQuery: '',
       isShowingArchived: false,
+      editing: null,
+      overlay: null,
+      isContactPanelOpen: false,
       selectAccount: (accountFilter) => set({ accountFilter, selectedChat: null, isShowingArchived: false }),
-      selectChat: (selectedChat) => set({ selectedChat, replyTo: null }),
+      selectChat: (selectedChat) => set({ selectedChat, replyTo: null, editing: null, isContactPanelOpen: false }),
       setDraft: (chat, text) =>
         set((state) => {
           const drafts = { ...state.drafts };
@@ -55,10 +80,14 @@ export const useUi = create<UiState>()(
           else delete drafts[chatKey(chat)];
           return { drafts };
         }),
-      setReplyTo: (replyTo) => set({ replyTo }),
+      setReplyTo: (replyTo) => set(replyTo ? { replyTo, editing: null } : { replyTo }),
       setTheme: (theme) => set({ theme }),
       setSearchQuery: (searchQuery) => set({ searchQuery }),
       setShowingArchived: (isShowingArchived) => set({ isShowingArchived }),
+      setEditing: (editing) => set({ editing, replyTo: null }),
+      openOverlay: (overlay) => set({ overlay }),
+      closeOverlay: () => set({ overlay: null }),
+      setContactPanelOpen: (isContactPanelOpen) => set({ isContactPanelOpen }),
     }),
     {
       name: 'wa-inbox-ui',

@@ -51,7 +51,11 @@ export type EventType = BridgeEvent['type'];
 export const EventBatchSchema = z.object({
   /** null for app-level streams (the account list). */
   accountId: AccountIdSchema.nullable(),
-  /** Strictly increasing per stream (accountId); gaps mean the renderer must catch up. */
+  /**
+   * Increasing per stream (accountId), not contiguous: an account's seq is its store's change
+   * sequence after the commit. A batch of session events only (accounts, connection, sync, command
+   * outcomes) is not sequenced: it carries the stream's current position and applies on arrival.
+   */
   seq: z.number().int().nonnegative(),
   events: z.array(EventSchema),
 });

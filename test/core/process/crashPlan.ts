@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { CrashPointName } from '../../../electron/core/util/crashPoints.js';
-import { createPrng } from '../../support/prng.js';
+import { createPrng, pick } from '../../support/prng.js';
 
 export const CRASH_PLAN_ENV = 'WA_INBOX_CRASH_PLAN';
 
@@ -17,16 +17,23 @@ const CRASH_POINTS = [
 
 /**
  * When and where the demo/test worker kills itself:
- *   {"seed": 7, "probability": 0.05, "logFile": "/tmp/kills.log", "maxKills": 60, "points": [...]}
- * Each instrumented point fires with `probability`; the PRNG is seeded with `seed` plus the number
- * of kills already logged, so a run is reproducible and each incarnation draws a fresh sequence
- * (the same seed every time would kill at the same spot forever).
+ *   {"seed": 7, "probability": 0.3, "logFile": "/tmp/kills.log", "maxKills": 50, "points": [...]}
+ * Each incarnation draws one target point at random (from `points`, default all), then dies at
+ * a hit of that point with `probability`. Drawing the point first spreads kills over the
+ * pipeline; with one probability for every hit, the store transaction (hit most often) would
+ * take nearly all of them. The PRNG is seeded with `seed` plus the number of kills already
+ * logged: a run is reproducible, and each incarnation draws afresh. `backgroundProbability`
+ * lets every other listed point kill too, so a rarely hit target cannot stall the soak.
  */
 export const CrashPlanSchema = z.strictObject({
   seed: z.number().int(),
   probability: z.number().min(0).max(1),
   logFile: z.string().min(1),
   maxKills: z.number().int().nonnegative().optional(),
+  /** Once this file exists no more kills happen (the test's settle phase). */
+  disarmFile: z.string().min(1).optional(),
+  /** Chance that a hit of any other point kills too: bounds the wait when the target is rare. */
+  backgroundProbability: z.number().min(0).max(1).optional(),
   points: z.array(z.enum(CRASH_POINTS)).optional(),
 });
 export type CrashPlan = z.infer<typeof CrashPlanSchema>;
@@ -42,13 +49,19 @@ export function killsLogged(logFile: string): string[] {
 }
 
 /** The handler for `installCrashHandler`: logs the point, then SIGKILLs this very process. */
-export function crashHandlerFor(plan: CrashPlan, kill: () => void = () => process.kill(process.pid, 'SIGKILL')) {
+export function crashHandlerFor(
+  plan: CrashPlan,
+  kill: () => void = () => process.kill(process.pid, 'SIGKILL'),
+): (name: CrashPointName) => void {
   const already = killsLogged(plan.logFile).length;
   const rand = createPrng(plan.seed + already * 7_919);
   const points = new Set<CrashPointName>(plan.points ?? CRASH_POINTS);
+  const target = pick(rand, [...points]);
   const isExhausted = plan.maxKills !== undefined && already >= plan.maxKills;
-  return (name: CrashPointName): void => {
-    if (isExhausted || !points.has(name) || rand() >= plan.probability) return;
+  return (name) => {
+    if (isExhausted || !points.has(name) || (plan.disarmFile !== undefined && existsSync(plan.disarmFile))) return;
+    const probability = name === target ? plan.probability : (plan.backgroundProbability ?? 0);
+    if (rand() >= probability) return;
     // Written before the kill so the test can print where kills landed; write(2) survives SIGKILL.
     appendFileSync(plan.logFile, `${name}\n`);
     kill();

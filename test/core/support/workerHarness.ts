@@ -45,7 +45,9 @@ export class WorkerHarness {
     readonly tuning: Partial<WorkerTuning>,
   ) {}
 
-  static async start(opts: Readonly<{ sim?: SimulatorOptions; tuning?: Partial<WorkerTuning> }> = {}): Promise<WorkerHarness> {
+  static async start(
+    opts: Readonly<{ sim?: SimulatorOptions; tuning?: Partial<WorkerTuning> }> = {},
+  ): Promise<WorkerHarness> {
     const sim = await Simulator.start({ media: true, ...opts.sim });
     // The test-only trust hook: Baileys reads the root at handshake time from this mutable export.
     WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(sim.trustRoot);
@@ -104,8 +106,16 @@ export class WorkerHarness {
     });
   }
 
-  async waitForConnection(kind: ConnectionState['kind'], timeoutMs = 10_000, includePast = false): Promise<ConnectionState> {
-    const e = await this.waitForEvent((x) => x.type === 'connection.changed' && x.state.kind === kind, timeoutMs, includePast);
+  async waitForConnection(
+    kind: ConnectionState['kind'],
+    timeoutMs = 10_000,
+    includePast = false,
+  ): Promise<ConnectionState> {
+    const e = await this.waitForEvent(
+      (x) => x.type === 'connection.changed' && x.state.kind === kind,
+      timeoutMs,
+      includePast,
+    );
     if (e.type !== 'connection.changed') throw new Error('unreachable');
     return e.state;
   }
@@ -145,7 +155,10 @@ export class WorkerHarness {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` returns a value (not undefined/false) or the time is up. */
-export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

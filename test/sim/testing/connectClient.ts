@@ -94,11 +94,13 @@ export function pairAndConnect(
   sim: Simulator,
   auth: MemoryAuth,
   config?: Partial<UserFacingSocketConfig>,
+  onSocket?: (client: Client) => void,
 ): Promise<Client> {
   let scanned = false;
   return connectClient(sim, {
     auth,
     ...(config ? { config } : {}),
+    ...(onSocket ? { onSocket } : {}),
     onQR: (qr) => {
       if (scanned) return;
       scanned = true;

@@ -21,16 +21,29 @@ export type PairedWorld = {
 
 /** A simulator with one freshly QR-paired, open Baileys client. */
 export async function startPairedWorld(
-  opts: Readonly<{ sim?: SimulatorOptions; client?: Partial<UserFacingSocketConfig> }> = {},
+  opts: Readonly<{
+    sim?: SimulatorOptions;
+    client?: Partial<UserFacingSocketConfig>;
+    /** Runs after the simulator started and before pairing (seed app state, groups, contacts). */
+    beforePair?: (sim: Simulator) => Promise<void> | void;
+    /** Every socket as soon as it exists (listen to events of the initial sync). */
+    onSocket?: (client: Client) => void;
+  }> = {},
 ): Promise<PairedWorld> {
   const sim = await Simulator.start(opts.sim);
+  await opts.beforePair?.(sim);
   const auth = makeMemoryAuth();
   // With a CDN attached, route Baileys' media/history fetches and uploads to it.
   const cdn = sim.media?.cdn;
-  const client = await pairAndConnect(sim, auth, {
-    ...(cdn ? { options: cdn.requestOptions, fetchAgent: cdn.httpsAgent } : {}),
-    ...opts.client,
-  });
+  const client = await pairAndConnect(
+    sim,
+    auth,
+    {
+      ...(cdn ? { options: cdn.requestOptions, fetchAgent: cdn.httpsAgent } : {}),
+      ...opts.client,
+    },
+    opts.onSocket,
+  );
   // Wait until Baileys left AwaitingInitialSync (the phone's initial history was processed), so the
   // event buffer no longer holds events and later logins skip the 20 s history wait.
   const deadline = Date.now() + 10_000;

@@ -34,7 +34,9 @@ export type RunWorkerChildOptions = {
 export async function runWorkerChild(options: RunWorkerChildOptions): Promise<void> {
   const port = options.port ?? currentParentPort();
   const launch = readLaunch(options.env ?? process.env);
-  const log = createLogger(launch.logLevel).child({ module: 'worker', accountId: launch.accountId });
+  // The worker adds its own module/account fields to `rootLog`; ours name the process runtime.
+  const rootLog = createLogger(launch.logLevel);
+  const log = rootLog.child({ module: 'worker-process', accountId: launch.accountId });
   // Buffer parent messages that arrive while we are still starting (the key, early calls).
   const inbox: ParentMessage[] = [];
   let deliver: (message: ParentMessage) => void = (message) => inbox.push(message);
@@ -56,7 +58,7 @@ export async function runWorkerChild(options: RunWorkerChildOptions): Promise<vo
     const emit: BatchSink = (batch) => port.send({ t: 'batch', batch });
     worker = options.createWorker(
       { accountId: launch.accountId, label: launch.label, accountDir: launch.accountDir },
-      { log, keyProvider, emit },
+      { log: rootLog, keyProvider, emit },
     );
     await worker.start();
   } catch (err) {

@@ -91,7 +91,10 @@ export class CommandLanes {
       outbox.fail(entry.id, message, now());
       return;
     }
-    const decision = err instanceof PermanentCommandError ? ({ action: 'giveUp' } as const) : retryDelay(entry.attempts, this.#deps.rand);
+    const decision =
+      err instanceof PermanentCommandError
+        ? ({ action: 'giveUp' } as const)
+        : retryDelay(entry.attempts, this.#deps.rand);
     if (decision.action === 'giveUp') {
       outbox.fail(entry.id, message, null);
       log.warn({ commandId: entry.id, name: entry.name, attempts: entry.attempts, err }, 'command failed');

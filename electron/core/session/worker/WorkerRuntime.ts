@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { AccountId, BridgeEvent, ChatId, CommandId, ConnectionState, EventBatch } from '../../../../shared/src/index.js';
+import type {
+  AccountId,
+  BridgeEvent,
+  ChatId,
+  CommandId,
+  ConnectionState,
+  EventBatch,
+} from '../../../../shared/src/index.js';
 import { BridgeError } from '../../bridge/BridgeError.js';
 import type { AccountStore, BatchResult, StoreOp } from '../../store/index.js';
 import { crashPoint } from '../../util/crashPoints.js';
@@ -84,6 +91,7 @@ export class WorkerRuntime {
     const media = new MediaFetcher(
       {
         mediaDir: path.join(init.options.accountDir, 'media'),
+        mediaUrl: (fileName) => `/media/${init.options.accountId}/${encodeURIComponent(fileName)}`,
         requestOptions: requestOptionsOf(init.overrides),
         downloadTimeoutMs: tuning.mediaDownloadTimeoutMs,
         reuploadTimeoutMs: tuning.mediaReuploadTimeoutMs,
@@ -189,7 +197,8 @@ export class WorkerRuntime {
     this.supervisor.expectClose('loggedOut');
     await this.conn.logout();
     this.conn.resetCredentials();
-    if (this.supervisor.state.kind !== 'closed') this.supervisor.handle({ kind: 'closed', info: {}, isIntentional: true });
+    if (this.supervisor.state.kind !== 'closed')
+      this.supervisor.handle({ kind: 'closed', info: {}, isIntentional: true });
   }
 
   #persistIngest(ops: readonly StoreOp[], origin: IngestOrigin): void {
@@ -197,12 +206,20 @@ export class WorkerRuntime {
       this.apply(ops);
       return;
     }
+    if (origin.chunk.syncType === 'ON_DEMAND') {
+      // An answer to "load older messages", not part of the initial sync: status untouched.
+      this.apply(ops);
+      this.#older.onHistoryChunk(origin.chunk);
+      return;
+    }
     const next = this.sync.afterChunk(origin.chunk, this.#init.now());
     this.apply([...ops, { type: 'sync.status', status: next }]);
     this.sync.commit(next);
-    this.#older.onHistoryChunk(origin.chunk);
     clearTimeout(this.#quietTimer);
-    this.#quietTimer = setTimeout(() => this.#applySync(this.sync.afterQuietPeriod()), this.#init.tuning.historyQuietMs);
+    this.#quietTimer = setTimeout(
+      () => this.#applySync(this.sync.afterQuietPeriod()),
+      this.#init.tuning.historyQuietMs,
+    );
     this.#quietTimer.unref();
   }
 

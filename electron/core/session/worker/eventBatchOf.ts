@@ -1,4 +1,13 @@
-import type { AccountId, BridgeEvent, Chat, ChatId, Contact, EventBatch, Message, MessageId } from '../../../../shared/src/index.js';
+import type {
+  AccountId,
+  BridgeEvent,
+  Chat,
+  ChatId,
+  Contact,
+  EventBatch,
+  Message,
+  MessageId,
+} from '../../../../shared/src/index.js';
 import type { StoreChange } from '../../store/index.js';
 import { missingCaseError } from '../../util/missingCaseError.js';
 
@@ -58,7 +67,8 @@ export function eventBatchOf(
   if (contacts.length > 0) head.push({ type: 'contacts.upserted', accountId, contacts });
   if (chats.length > 0) head.push({ type: 'chats.upserted', chats });
   if (messages.length > 0) head.push({ type: 'messages.upserted', messages });
-  for (const [chatId, messageIds] of removedMessages) head.push({ type: 'messages.removed', accountId, chatId, messageIds });
+  for (const [chatId, messageIds] of removedMessages)
+    head.push({ type: 'messages.removed', accountId, chatId, messageIds });
   if (removedChats.length > 0) head.push({ type: 'chats.removed', accountId, chatIds: removedChats });
   return { accountId, seq, events: [...head, ...events, ...extra] };
 }

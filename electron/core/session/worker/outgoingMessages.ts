@@ -1,4 +1,11 @@
-import type { AccountId, ChatAction, ChatId, Message, MessageBody } from '../../../../shared/src/index.js';
+import type {
+  AccountId,
+  ChatAction,
+  ChatId,
+  CommandInput,
+  Message,
+  MessageBody,
+} from '../../../../shared/src/index.js';
 import type { ChatPatch } from '../../store/index.js';
 import { missingCaseError } from '../../util/missingCaseError.js';
 
@@ -45,4 +52,23 @@ export function chatPatchFor(chatId: ChatId, action: ChatAction): ChatPatch {
     default:
       throw missingCaseError(action);
   }
+}
+
+/** The pending row's body for an attachment; the socket echo later adds what the upload produced. */
+export function attachmentBody(input: CommandInput<'messages.sendAttachment'>): MessageBody {
+  return {
+    kind: 'media',
+    caption: input.caption,
+    media: {
+      kind: input.kind,
+      mimeType: input.mimeType,
+      fileName: input.fileName,
+      sizeBytes: Buffer.byteLength(input.dataBase64, 'base64'),
+      durationSeconds: null,
+      width: null,
+      height: null,
+      thumbnailDataUrl: null,
+      state: { status: 'remote' },
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { WAMessage, WASocket } from '@whiskeysockets/baileys';
 import { normalizeMessageContent, proto } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
@@ -14,6 +13,8 @@ import { requestReupload } from './requestReupload.js';
 
 export type MediaFetcherOptions = Readonly<{
   mediaDir: string;
+  /** The address the renderer loads a saved file from (served by main: `/media/<account>/<file>`). */
+  mediaUrl: (fileName: string) => string;
   requestOptions: RequestInit;
   downloadTimeoutMs: number;
   reuploadTimeoutMs: number;
@@ -71,10 +72,10 @@ export class MediaFetcher {
       outcome = await this.#fetch(info);
     }
     if (!outcome.ok) return this.#fail(chatId, messageId, outcome.err);
-    const file = path.join(this.#opts.mediaDir, fileNameOf(chatId, messageId, info));
+    const fileName = fileNameOf(chatId, messageId, info);
     await fs.mkdir(this.#opts.mediaDir, { recursive: true });
-    await fs.writeFile(file, outcome.bytes);
-    const ready: MediaState = { status: 'ready', url: pathToFileURL(file).href };
+    await fs.writeFile(path.join(this.#opts.mediaDir, fileName), outcome.bytes);
+    const ready: MediaState = { status: 'ready', url: this.#opts.mediaUrl(fileName) };
     this.#set(chatId, messageId, ready);
     return ready;
   }
@@ -84,7 +85,8 @@ export class MediaFetcher {
     // The socket closed while waiting for the phone: Baileys rejects with the close reason (440, 428…).
     if (this.#deps.socket() === undefined) return new Error('not connected');
     // AES-GCM of the phone's reply failed: node says "unable to authenticate data".
-    if (err instanceof Error && /authenticate data/i.test(err.message)) return new MediaIntegrityError('re-upload reply');
+    if (err instanceof Error && /authenticate data/i.test(err.message))
+      return new MediaIntegrityError('re-upload reply');
     return err;
   }
 
@@ -139,18 +141,16 @@ function withNewLocation(info: MediaDownload, msg: WAMessage): MediaDownload {
   return { ...info, directPath: media?.directPath ?? info.directPath, url: media?.url ?? info.url };
 }
 
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/jpeg': '.jpg',
-  'image/png': '.png',
-  'image/webp': '.webp',
-  'video/mp4': '.mp4',
-  'audio/ogg': '.ogg',
-  'audio/mpeg': '.mp3',
-  'application/pdf': '.pdf',
+// When WhatsApp gave no (known) mimetype: what each media type is in practice.
+const DEFAULT_EXTENSIONS: Readonly<Record<string, string>> = {
+  image: '.jpg',
+  sticker: '.webp',
+  video: '.mp4',
+  audio: '.ogg',
+  ptt: '.ogg',
 };
 
 function fileNameOf(chatId: string, messageId: string, info: MediaDownload): string {
   const hash = createHash('sha256').update(`${chatId}\u001f${messageId}`).digest('hex').slice(0, 40);
-  const mime = info.mediaType === 'image' ? 'image/jpeg' : '';
-  return `${hash}${EXTENSIONS[mime] ?? '.bin'}`;
+  return `${hash}${DEFAULT_EXTENSIONS[info.mediaType] ?? '.bin'}`;
 }

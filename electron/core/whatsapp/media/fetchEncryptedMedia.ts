@@ -40,7 +40,11 @@ export type FetchMediaOptions = Readonly<{ requestOptions: RequestInit; timeoutM
  */
 export async function fetchEncryptedMedia(info: MediaDownload, options: FetchMediaOptions): Promise<Buffer> {
   if (!info.mediaKeyB64) throw new MediaIntegrityError('key');
-  const url = info.url?.startsWith(CDN_PREFIX) ? info.url : info.directPath ? getUrlFromDirectPath(info.directPath) : info.url;
+  const url = info.url?.startsWith(CDN_PREFIX)
+    ? info.url
+    : info.directPath
+      ? getUrlFromDirectPath(info.directPath)
+      : info.url;
   if (!url) throw new MediaHttpError(404);
   const response = await fetch(url, {
     ...options.requestOptions,
@@ -61,7 +65,12 @@ export async function fetchEncryptedMedia(info: MediaDownload, options: FetchMed
   return decryptMedia(body, Buffer.from(info.mediaKeyB64, 'base64'), info.mediaType as MediaType, info.fileSha256B64);
 }
 
-async function decryptMedia(body: Buffer, mediaKey: Buffer, mediaType: MediaType, fileSha256B64: string | null): Promise<Buffer> {
+async function decryptMedia(
+  body: Buffer,
+  mediaKey: Buffer,
+  mediaType: MediaType,
+  fileSha256B64: string | null,
+): Promise<Buffer> {
   if (body.length <= MAC_BYTES) throw new MediaIntegrityError('length');
   const { iv, cipherKey, macKey } = await getMediaKeys(mediaKey, mediaType);
   if (!macKey) throw new MediaIntegrityError('key');
