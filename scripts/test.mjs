@@ -33,7 +33,7 @@ if (!existsSync(chromium)) {
 }
 
 mkdirSync(results, { recursive: true });
-for (const file of ['vitest.json', 'playwright-e2e.json', 'playwright-electron.json'])
+for (const file of ['vitest.json', 'vitest-soak.json', 'playwright-e2e.json', 'playwright-electron.json'])
   rmSync(join(results, file), { force: true });
 
 const suites = [];
@@ -43,27 +43,37 @@ if (!skipBuild && run(process.execPath, ['scripts/build.mjs']) !== 0) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const vitestExit = run(npx, [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${join(results, 'vitest.json')}`,
-]);
-const vitest = readJson(join(results, 'vitest.json'));
-suites.push({
-  name: 'vitest',
-  exit: vitestExit,
-  passed: vitest?.numPassedTests ?? 0,
-  // A file that failed outside any test (an import error, a failing hook) counts as one failure.
-  failed: vitest
-    ? vitest.numFailedTests +
-      vitest.testResults.filter(
-        (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
-      ).length
-    : 1,
-  skipped: vitest ? vitest.numPendingTests + vitest.numTodoTests : 0,
-});
+function vitestSuite(name, report, env = {}) {
+  const exit = run(
+    npx,
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, report)}`],
+    env,
+  );
+  const json = readJson(join(results, report));
+  return {
+    name,
+    exit,
+    passed: json?.numPassedTests ?? 0,
+    // A file that failed outside any test (an import error, a failing hook) counts as one failure.
+    failed: json
+      ? json.numFailedTests +
+        json.testResults.filter(
+          (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+        ).length
+      : 1,
+    skipped: json ? json.numPendingTests + json.numTodoTests : 0,
+  };
+}
+
+suites.push(vitestSuite('vitest', 'vitest.json'));
+// Incoming traffic and history only, for now: with the app's own sends the soak does not settle
+// (see the core issue's note). `npm run test:soak` runs the full version.
+suites.push(
+  vitestSuite('vitest crash soak (run alone, incoming + history)', 'vitest-soak.json', {
+    WA_INBOX_TEST_SOAK: '1',
+    KILL_TEST_OUTGOING: '0',
+  }),
+);
 
 for (const [name, config, report] of [
   ['playwright e2e (browser mode, Chromium)', 'test/e2e/playwright.config.ts', 'playwright-e2e.json'],

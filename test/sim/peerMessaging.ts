@@ -150,6 +150,7 @@ export class PeerMessaging {
         if (peer === this.sim.phone) void this.sim.olderHistory.onPhoneMessage(message, node);
       } catch {
         this.decryptFailures++;
+        this.sim.stats.peerDecryptFailures++;
       }
     }
     const skmsg = getBinaryNodeChildren(node, 'enc').find((e) => e.attrs.type === 'skmsg');

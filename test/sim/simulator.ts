@@ -65,7 +65,13 @@ const TRANSIENT_NACKS = new Set(['500', '552']);
  */
 export class Simulator {
   readonly observed = new Observed();
-  readonly stats: SimStats = { plaintextStanzas: 0, retryReceiptsAnswered: 0, protocolErrors: 0, connections: 0 };
+  readonly stats: SimStats = {
+    plaintextStanzas: 0,
+    retryReceiptsAnswered: 0,
+    protocolErrors: 0,
+    connections: 0,
+    peerDecryptFailures: 0,
+  };
   readonly account: Account;
   readonly phone: Phone;
   readonly faults: Faults;

@@ -46,4 +46,6 @@ export type SimStats = {
   retryReceiptsAnswered: number;
   protocolErrors: number;
   connections: number;
+  /** Messages from the app a peer could not decrypt (a real contact would send a retry receipt; the sim does not yet). */
+  peerDecryptFailures: number;
 };
