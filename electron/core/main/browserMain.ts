@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../util/logger.js';
 import { readHostOptions } from './hostOptions.js';
-import { runBrowserMode } from './runBrowserMode.js';
+import { announceAndServe, runBrowserMode } from './runBrowserMode.js';
 import { workerSessions } from './workerSessions.js';
 
 // Production entry for browser mode (`npm start` without Electron, or `npm run start:browser`).
@@ -18,20 +18,7 @@ async function main(): Promise<void> {
     workerScript: join(appRoot, 'dist', 'core', 'workerMain.js'),
   });
   const mode = await runBrowserMode(host, appRoot, log, sessions);
-  process.stdout.write(
-    `\nWA Inbox is running in browser mode.\nOpen this address (it carries a one-time access token):\n\n  ${mode.server.loginUrl()}\n\n`,
-  );
-  const shutdown = (): void => {
-    mode.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  announceAndServe(mode, 'WA Inbox is running in browser mode.', log);
 }
 
 main().catch((err: unknown) => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../util/logger.js';
 import { readDemoSimEnv } from './demoSimEnv.js';
 import { readHostOptions } from './hostOptions.js';
-import { runBrowserMode } from './runBrowserMode.js';
+import { announceAndServe, runBrowserMode } from './runBrowserMode.js';
 import { workerSessions } from './workerSessions.js';
 
 // Demo entry (`npm run demo`, bundled to dist/core/demoMain.js): browser mode whose account
@@ -24,21 +24,7 @@ async function main(): Promise<void> {
     workerScript: join(appRoot, 'dist', 'core', 'demoWorkerMain.js'),
   });
   const mode = await runBrowserMode(host, appRoot, log, sessions);
-  process.stdout.write(
-    `\nWA Inbox demo (simulator at ${sim.wsUrl}, profile ${host.profileDir}).\n` +
-      `Open this address (it carries a one-time access token):\n\n  ${mode.server.loginUrl()}\n\n`,
-  );
-  const shutdown = (): void => {
-    mode.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  announceAndServe(mode, `WA Inbox demo (simulator at ${sim.wsUrl}, profile ${host.profileDir}).`, log);
 }
 
 main().catch((err: unknown) => {

@@ -55,3 +55,21 @@ function readVersion(appRoot: string): string {
   const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
+
+/** Prints where to open the inbox, then closes everything on SIGINT/SIGTERM. Shared by the entries. */
+export function announceAndServe(mode: BrowserMode, headline: string, log: Logger): void {
+  process.stdout.write(
+    `\n${headline}\nOpen this address (it carries a one-time access token):\n\n  ${mode.server.loginUrl()}\n\n`,
+  );
+  const shutdown = (): void => {
+    mode.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
