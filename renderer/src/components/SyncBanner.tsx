@@ -4,6 +4,7 @@ import { useSession } from '../state/sessionStore.js';
 import { useUi } from '../state/uiStore.js';
 import { missingCaseError } from '../util/missingCaseError.js';
 import { Icon } from './Icon.js';
+import { SyncProgressBar } from './SyncProgressBar.js';
 
 /** History sync as the user should see it: chunks, progress, paused, complete, late arrivals. */
 export function describeSync(
@@ -70,21 +71,7 @@ export function SyncBanner({ accountId, showLabel }: { readonly accountId: Accou
           {words.title}
         </strong>
         <span>{words.detail}</span>
-        {isActive && (
-          <div
-            className="progress"
-            role="progressbar"
-            aria-label="History sync progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={status.progress ?? undefined}
-          >
-            <div
-              className={`progress-bar${status.progress === null ? ' is-indeterminate' : ''}`}
-              style={{ width: `${status.progress ?? 30}%` }}
-            />
-          </div>
-        )}
+        {isActive && <SyncProgressBar progress={status.progress} />}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import { missingCaseError } from '../../util/missingCaseError.js';
 import { chatTitle } from '../chatTitle.js';
 import { Dialog } from '../dialog/Dialog.js';
 import { useNow } from '../useNow.js';
+import { SyncProgressBar } from '../SyncProgressBar.js';
 
 const MAX_CHATS_SHOWN = 100;
 
@@ -55,21 +56,7 @@ function SyncFacts({ status }: { readonly status: SyncStatus }) {
       <p className={`sync-phase phase-${status.phase}`} data-testid="sync-phase">
         <strong>{phaseWords(status)}</strong>
       </p>
-      {isActive && (
-        <div
-          className="progress"
-          role="progressbar"
-          aria-label="History sync progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={status.progress ?? undefined}
-        >
-          <div
-            className={`progress-bar${status.progress === null ? ' is-indeterminate' : ''}`}
-            style={{ width: `${status.progress ?? 30}%` }}
-          />
-        </div>
-      )}
+      {isActive && <SyncProgressBar progress={status.progress} />}
       <dl className="stat-grid">
         <div>
           <dt>Chunks received</dt>
