@@ -10,3 +10,11 @@ export function median(values: readonly number[]): number {
 export function listOf(values: readonly number[], digits = 0): string {
   return values.map((v) => v.toFixed(digits)).join(', ');
 }
+
+/** Nearest-rank percentile (p in 0..100) of the values; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] ?? Number.NaN;
+}

@@ -1,6 +1,7 @@
 // `npm run demo`: builds, starts the WhatsApp simulator (test/sim/cli.ts, seeded demo world) and
 // then browser mode wired to it (dist/core/demoMain.js), and prints the login URL.
-// Usage: npm run demo [-- --port 7799 --sim-port 7780 --admin-port 7781 --profile DIR]
+// Usage: npm run demo [-- --port 7799 --sim-port 7780 --admin-port 7781 --phones 2 --profile DIR]
+// `--phones 2`: the simulator serves a second account (a work phone) on the same port.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '7799' },
     'sim-port': { type: 'string', default: '7780' },
     'admin-port': { type: 'string', default: '7781' },
+    phones: { type: 'string', default: '1' },
     profile: { type: 'string' },
   },
 });
@@ -33,7 +35,17 @@ process.once('SIGTERM', stopAll);
 // `node --import tsx` rather than `npx tsx`: one process, so a signal reaches the simulator itself.
 const sim = spawn(
   process.execPath,
-  ['--import', 'tsx', 'test/sim/cli.ts', '--port', values['sim-port'], '--admin-port', values['admin-port']],
+  [
+    '--import',
+    'tsx',
+    'test/sim/cli.ts',
+    '--port',
+    values['sim-port'],
+    '--admin-port',
+    values['admin-port'],
+    '--phones',
+    values.phones,
+  ],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 children.push(sim);

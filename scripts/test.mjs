@@ -66,12 +66,13 @@ function vitestSuite(name, report, env = {}) {
 }
 
 suites.push(vitestSuite('vitest', 'vitest.json'));
-// Incoming traffic and history only, for now: with the app's own sends the soak does not settle
-// (see the core issue's note). `npm run test:soak` runs the full version.
+// The crash soak runs alone (CPU-heavy): 50 randomized kills with live traffic, history and the
+// app's own sends (issue #4). KILL_TEST_KILLS / KILL_TEST_SEED from the environment still apply.
 suites.push(
-  vitestSuite('vitest crash soak (run alone, incoming + history)', 'vitest-soak.json', {
+  vitestSuite('vitest crash soak (run alone, 50 kills, incoming + history + sends)', 'vitest-soak.json', {
     WA_INBOX_TEST_SOAK: '1',
-    KILL_TEST_OUTGOING: '0',
+    KILL_TEST_OUTGOING: '1',
+    KILL_TEST_KILLS: process.env.KILL_TEST_KILLS ?? '50',
   }),
 );
 

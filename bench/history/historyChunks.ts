@@ -1,10 +1,9 @@
-import { processHistoryMessage, proto } from '@whiskeysockets/baileys';
-import type { HistorySyncInput } from '../../electron/core/whatsapp/normalize/index.js';
+import { proto } from '@whiskeysockets/baileys';
 
 /**
- * History-sync chunks as Baileys hands them to the app: a `proto.HistorySync` is built, encoded and
- * decoded again (so timestamps are Longs and byte fields Buffers, exactly as off the wire), then
- * passed through Baileys' own `processHistoryMessage` — the `messaging-history.set` payload.
+ * History-sync chunks as the app holds them after the CDN download: a `proto.HistorySync` is built,
+ * encoded, and decoded again (so timestamps are Longs and byte fields Buffers, exactly as off the
+ * wire). The app path then runs Baileys' `processHistoryMessage` on it (timed, in the bench).
  *
  *   for (const chunk of historyChunks({ messages: 10_000, chats: 2_000 })) ingest(chunk);
  *
@@ -15,7 +14,9 @@ export type HistoryChunkFixture = Readonly<{
   id: string;
   /** The `HistorySyncNotification` bytes the app journals before processing the chunk. */
   notification: proto.Message.IHistorySyncNotification;
-  data: HistorySyncInput;
+  /** The decoded blob (fresh: processHistoryMessage mutates it) and the inflated bytes it came from. */
+  history: proto.HistorySync;
+  bytes: Uint8Array;
   messageCount: number;
 }>;
 
@@ -64,7 +65,6 @@ function chunkOf(
     order === 0 ? proto.HistorySync.HistorySyncType.INITIAL_BOOTSTRAP : proto.HistorySync.HistorySyncType.FULL;
   const progress = Math.round(fraction * 100);
   const bytes = proto.HistorySync.encode({ syncType, chunkOrder: order, progress, conversations }).finish();
-  const data = processHistoryMessage(proto.HistorySync.decode(bytes));
   const notification: proto.Message.IHistorySyncNotification = {
     fileSha256: Buffer.alloc(32, order),
     fileLength: bytes.length,
@@ -76,7 +76,7 @@ function chunkOf(
     originalMessageId: `HIST${order}`,
     progress,
   };
-  return { id: `HIST${order}`, notification, data: { ...data, chunkOrder: order }, messageCount };
+  return { id: `HIST${order}`, notification, history: proto.HistorySync.decode(bytes), bytes, messageCount };
 }
 
 function conversationOf(chat: number, count: number): proto.IConversation {

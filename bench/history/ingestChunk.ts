@@ -1,74 +1,56 @@
-import { proto } from '@whiskeysockets/baileys';
+import type { AuthenticationCreds } from '@whiskeysockets/baileys';
+import pino from 'pino';
+import type { EventBatch } from '../../shared/src/index.js';
 import type { AccountStore } from '../../electron/core/store/index.js';
-import { eventBatchOf } from '../../electron/core/session/worker/eventBatchOf.js';
+import { commitBatch } from '../../electron/core/session/worker/commitBatch.js';
 import { SyncStatusTracker } from '../../electron/core/session/worker/SyncStatusTracker.js';
-import { normalizeHistorySync } from '../../electron/core/whatsapp/normalize/index.js';
-import type { NormalizeContext } from '../../electron/core/whatsapp/normalize/index.js';
-import { toStoreOps } from '../../electron/core/whatsapp/toStoreOps.js';
+import { WorkerIngestSink } from '../../electron/core/session/worker/WorkerIngestSink.js';
+import { DEFAULT_WORKER_TUNING } from '../../electron/core/session/worker/WorkerTuning.js';
+import { HistorySyncIngest } from '../../electron/core/whatsapp/HistorySyncIngest.js';
+import { normalizeContextOf } from '../../electron/core/whatsapp/normalizeContextOf.js';
 import type { HistoryChunkFixture } from './historyChunks.js';
 import { SELF_PN } from './historyChunks.js';
 
 /**
- * The app's history path for one chunk, step for step, minus the CDN download and Baileys' decode:
- *   HistorySyncIngest.#record  → journal the notification (its own commit, before the receipt)
- *   HistorySyncIngest.#process → normalizeHistorySync → toStoreOps (+ history.processed)
- *   WorkerRuntime.#persistIngest → + sync.status, ONE transaction (applyBatch), then the event batch.
- * The private methods cannot be driven without a socket, so this mirrors them; keep it in step.
+ * The worker's own history path for one chunk, minus the CDN download and the protobuf decode:
+ *   HistorySyncIngest.record       → journal the notification (its own commit, before the receipt)
+ *   HistorySyncIngest.applyDecoded → each message's wire bytes, Baileys' processHistoryMessage,
+ *                                    normalizeHistorySync → toStoreOps (+ history.processed)
+ *   WorkerIngestSink.persist       → + sync.status, ONE transaction (commitBatch), then the event batch.
+ * These are the objects WorkerRuntime wires together (`handle` = record + download + decode + applyDecoded).
  *
  *   const ingest = historyIngest(store);
  *   for (const chunk of historyChunks(shape)) ingest(chunk);
+ *   ingest.dispose();
  */
-export function historyIngest(store: AccountStore, now: () => number = Date.now): (chunk: HistoryChunkFixture) => void {
-  const sync = new SyncStatusTracker(store.getSyncStatus());
-  const context = normalizeContext(store);
-  return (chunk) => {
-    store.journalHistoryChunk({
-      id: chunk.id,
-      syncType: syncTypeName(chunk.notification.syncType),
-      chunkOrder: chunk.notification.chunkOrder ?? null,
-      progress: chunk.notification.progress ?? null,
-      receivedAt: now(),
-      raw: proto.Message.HistorySyncNotification.encode(chunk.notification).finish(),
-    });
-    const normalized = normalizeHistorySync(chunk.data, context);
-    const meta = {
-      chunkId: chunk.id,
-      syncType: syncTypeName(chunk.data.syncType ?? chunk.notification.syncType),
-      progress: chunk.data.progress ?? chunk.notification.progress ?? null,
-      chunkOrder: chunk.data.chunkOrder ?? null,
-      messageCount: normalized.meta.messageCount,
-      chatCount: normalized.meta.chatCount,
-    };
-    const ops = [
-      ...toStoreOps(normalized.ops, {
-        lidSource: 'history',
-        hasMediaRecord: (c, m) => store.getMedia(c, m) !== undefined,
-      }),
-      {
-        type: 'history.processed',
-        chunkId: chunk.id,
-        messageCount: meta.messageCount,
-        chatCount: meta.chatCount,
-      } as const,
-    ];
-    const next = sync.afterChunk(meta, now());
-    const result = store.transaction(() => store.applyBatch([...ops, { type: 'sync.status', status: next }]));
-    sync.commit(next);
-    // Built (not sent): the batch main emits after every commit is part of the per-chunk work.
-    eventBatchOf(store.accountId, result.seq, result.changes);
+export function historyIngest(
+  store: AccountStore,
+  now: () => number = Date.now,
+): ((chunk: HistoryChunkFixture) => void) & { dispose: () => void; batches: () => number } {
+  let emitted = 0;
+  // Built and handed over, not sent: the batch main receives after every commit is per-chunk work.
+  const emit = (batch: EventBatch): void => {
+    emitted += batch.events.length > 0 ? 1 : 0;
   };
-}
-
-/** What normalizeContextOf builds from the creds: self from `creds.me`, JIDs through the store's resolver. */
-function normalizeContext(store: AccountStore): NormalizeContext {
-  return {
-    accountId: store.accountId,
-    self: { pn: SELF_PN, lid: null },
-    resolveJid: (jid) => store.resolveContactId(jid),
-    isSentByThisDevice: () => false,
+  const sink = new WorkerIngestSink({
+    apply: (ops) => commitBatch(store, emit, ops),
+    sync: new SyncStatusTracker(store.getSyncStatus()),
+    onOnDemandChunk: () => undefined,
+    historyQuietMs: DEFAULT_WORKER_TUNING.historyQuietMs,
+    now,
+  });
+  const creds = { me: { id: SELF_PN } } as AuthenticationCreds;
+  const history = new HistorySyncIngest({
+    store,
+    sink,
+    context: () => normalizeContextOf(store.accountId, creds, store, () => false),
+    requestOptions: {},
+    log: pino({ level: 'silent' }),
+    now,
+  });
+  const ingest = (chunk: HistoryChunkFixture): void => {
+    history.record(chunk.id, chunk.notification);
+    history.applyDecoded(chunk.id, chunk.notification, chunk.history, chunk.bytes);
   };
-}
-
-function syncTypeName(type: number | null | undefined): string {
-  return type === null || type === undefined ? 'UNKNOWN' : (proto.HistorySync.HistorySyncType[type] ?? String(type));
+  return Object.assign(ingest, { dispose: () => sink.dispose(), batches: () => emitted });
 }

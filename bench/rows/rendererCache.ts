@@ -1,4 +1,5 @@
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../test/e2e/support/chromiumArgs.mjs';
 import type { BenchRow } from '../harness.js';
 import type { CacheBench, CacheBenchShape, CacheBenchTimes } from '../renderer/page.js';
 import { serveCachePage } from '../renderer/cachePage.js';
@@ -20,16 +21,7 @@ const WHY =
  */
 export async function benchRendererCache(): Promise<BenchRow> {
   const server = await serveCachePage();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     await page.goto(server.url);

@@ -90,6 +90,8 @@ function startShell(): void {
       profileDir,
       keyProvider,
       log,
+      // The backup service reads the stores from this process, so it needs Electron's build too.
+      ...(sqliteNativeBinding ? { nativeBinding: sqliteNativeBinding } : {}),
       // One utility process per account; safeStorage only works in this process, so the key is
       // handed to each worker over its IPC channel (never through the environment).
       createSessions: workerSessions({

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, sep } from 'node:path';
 import { CONTENT_TYPES, resolveStaticPath } from '../core/server/staticFiles.js';
-import { MEDIA_CONTENT_TYPES, resolveMediaPath } from '../core/server/mediaRoute.js';
+import { MEDIA_CONTENT_TYPES, resolveMediaPath, touchMediaFile } from '../core/server/mediaRoute.js';
 import { SECURITY_HEADERS } from '../core/server/securityHeaders.js';
 import { isAppUrl } from './appOrigin.js';
 
@@ -51,6 +51,7 @@ async function mediaResponse(profileDir: string | undefined, path: string, metho
   } catch {
     return textResponse(404, 'Not found');
   }
+  touchMediaFile(file);
   const type = MEDIA_CONTENT_TYPES[extname(file)];
   return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,

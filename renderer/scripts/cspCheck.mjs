@@ -2,6 +2,7 @@
 // Chromium that nothing is blocked. No backend: the app must render and say it is reconnecting.
 // Usage: npx vite build --config renderer/vite.config.ts && node renderer/scripts/cspCheck.mjs
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../test/e2e/support/chromiumArgs.mjs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -25,16 +26,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 const violations = [];
 page.on('console', (msg) => /Content Security Policy|Refused to/i.test(msg.text()) && violations.push(msg.text()));

@@ -1,21 +1,13 @@
 // Dev-only visual check: drives the Vite dev server with the fake bridge in Debian's Chromium and
 // saves PNGs to test-results/renderer-dev/. Usage: node renderer/scripts/screenshots.mjs [baseUrl] [only]
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../test/e2e/support/chromiumArgs.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:5199';
 const only = process.argv[3];
 const out = new URL('../../test-results/renderer-dev/', import.meta.url).pathname;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 async function shot(name, scheme, query, act) {
   if (only && !name.includes(only)) return;

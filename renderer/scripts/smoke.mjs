@@ -2,18 +2,10 @@
 // Dev-only behaviour check against the fake bridge (`vite` dev server): keyboard shortcuts,
 // sending with Enter, persisted drafts, media download, chat actions. Usage: node renderer/scripts/smoke.mjs [baseUrl]
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../test/e2e/support/chromiumArgs.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:5199';
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 let page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const errors = [];
 page.on('pageerror', (err) => errors.push(String(err)));

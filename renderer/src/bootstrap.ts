@@ -1,6 +1,7 @@
 import { call, setBridge } from './bridge/call.js';
 import { drop } from './bridge/drop.js';
 import { connectBridge } from './bridge/connectBridge.js';
+import { readCachedAccounts } from './cache/accountCache.js';
 import { cacheDb } from './cache/cacheDb.js';
 import { SyncEngine } from './cache/SyncEngine.js';
 import { useSession } from './state/sessionStore.js';
@@ -11,6 +12,8 @@ import { useSession } from './state/sessionStore.js';
  * every reconnect.
  */
 export async function bootstrap(): Promise<void> {
+  // The rail paints the accounts of the last run at once, marked not connected, until main answers.
+  drop(readCachedAccounts(cacheDb).then((cached) => useSession.getState().showCachedAccounts(cached)));
   const bridge = await connectBridge();
   setBridge(bridge.api);
   const session = useSession.getState();

@@ -50,7 +50,7 @@ const GROUP = '120363000000000001@g.us' as ChatId;
 /**
  * An archive with every record kind: messages in three chats (raw bytes included), contacts
  * with names, media states, a LID mapping, a journaled history chunk, a deleted message and a
- * deleted chat (tombstones).
+ * deleted chat (tombstones), and a setting.
  */
 export function seedArchive(store: AccountStore, messages: number, tag = 'seed'): void {
   const chats = [CHAT_A, CHAT_B, GROUP];
@@ -108,6 +108,8 @@ export function seedArchive(store: AccountStore, messages: number, tag = 'seed')
   });
   store.applyBatch([{ type: 'history.processed', chunkId: `${tag}-chunk`, messageCount: messages, chatCount: 3 }]);
   if (messages > 4) store.applyBatch([{ type: 'message.delete', chatId: CHAT_A, messageIds: [`${tag}3`] }]);
+  // A user setting (stamped like the archive rows): byte-exact restores must carry it too.
+  store.setSetting({ key: 'mediaCacheLimitBytes', value: (64 + messages) * 1024 * 1024 });
 }
 
 /** A few changes after the seed: new messages, an edit-like upsert, a deletion. */

@@ -83,9 +83,13 @@ describe('backup and restore against moto', () => {
 
     // Listing needs no key: it reads the manifests' clear headers under the prefix.
     const listing = await listBackups(new BackupBucket(createS3Client(config), config.bucket, config.prefix));
-    expect(listing.map(({ lastModified: _, ...rest }) => rest)).toEqual([
-      { accountId: TEST_ACCOUNT, generation: 2, isPassphraseProtected: false },
+    expect(listing.map(({ lastModified: _, sizeBytes: __, ...rest }) => rest)).toEqual([
+      // The manifest and two segments.
+      { accountId: TEST_ACCOUNT, generation: 2, isPassphraseProtected: false, objectCount: 3 },
     ]);
+    // Sizes come from the same listing: every object of the account, manifest included.
+    const objects = await bucket.list('');
+    expect(listing[0]?.sizeBytes).toBe(objects.reduce((sum, o) => sum + o.size, 0));
 
     const restored = await restoreInto(config, target.accountDir);
     expect(restored.orphaned).toBe(0);

@@ -53,6 +53,11 @@ test('chats appear from history while the banner reports the sync', async () => 
   const rows = page.getByTestId('chat-row');
   await expect(rows).toHaveCount(6, { timeout: 30_000 });
   await expect(page.getByTestId('chat-list')).toContainText('Ana Souza');
+  // The demo phone sends two chunks and no RECENT one: every chunk is counted and applied, and the
+  // banner says more may still arrive rather than claiming the sync is complete.
+  const banner = page.getByTestId('sync-banner');
+  await expect(banner).toContainText('2 chunks', { timeout: 15_000 });
+  await expect(banner).toContainText('more may still arrive');
   await shot('inbox-after-history');
 });
 

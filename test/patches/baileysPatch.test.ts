@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Curve, type WAMessage } from '@whiskeysockets/baileys';
+import { Curve, generateMessageID, type WAMessage } from '@whiskeysockets/baileys';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient } from '../sim/testing/connectClient.js';
 import { UpsertLog } from '../sim/testing/events.js';
@@ -89,5 +89,41 @@ describe('patched receipt order: persist before the delivery receipt', () => {
     expect((await log!.byId(id)).message?.conversation).toBe('disk was full');
     expect(persisted.filter((p) => p === id)).toHaveLength(1);
     await w.sim.observed.waitForNode(() => w.sim.observed.receiptsFor(id).length > 0, 3000);
+  });
+});
+
+describe('patched redelivery of a message the app already stored', () => {
+  let w: PairedWorld;
+  afterEach(async () => {
+    await w.teardown();
+  });
+
+  it('answers it with the delivery receipt it never got, not a nack or a retry receipt', async () => {
+    const stored = new Set<string>();
+    const id = generateMessageID();
+    const beforeReceipt = (msg: WAMessage): Promise<void> => {
+      stored.add(msg.key.id ?? '');
+      // The link dies after the message is stored and its keys commit, before the receipt leaves:
+      // what a crash between the key commit and the receipt looks like to the server.
+      if (msg.key.id === id) w.sim.faults.dropConnection();
+      return Promise.resolve();
+    };
+    const storedAs = (key: WAMessage['key']): Promise<'message' | undefined> =>
+      Promise.resolve(stored.has(key.id ?? '') ? 'message' : undefined);
+    w = await startPairedWorld({ client: { beforeReceipt, storedAs } });
+    const cy = w.sim.addContact({ pushName: 'Cy' });
+    await w.upserts.byId(await cy.send({ kind: 'text', text: 'warm-up' }));
+
+    await cy.send({ kind: 'text', text: 'stored, receipt lost' }, { id });
+    await w.client.closed;
+    expect(stored.has(id)).toBe(true);
+    expect(w.sim.observed.receiptsFor(id)).toHaveLength(0);
+
+    w.client = await connectClient(w.sim, { auth: w.auth, config: { beforeReceipt, storedAs } });
+    await w.sim.observed.waitForNode(() => w.sim.observed.receiptsFor(id).length > 0, 5000);
+    const answers = w.sim.observed.received((n) => n.attrs.id === id && (n.tag === 'ack' || n.tag === 'receipt'));
+    expect(answers.some((o) => o.node.tag === 'ack' && o.node.attrs.error !== undefined)).toBe(false);
+    expect(answers.some((o) => o.node.attrs.type === 'retry')).toBe(false);
+    expect(w.sim.mailbox.pending().some((n) => n.attrs.id === id)).toBe(false);
   });
 });

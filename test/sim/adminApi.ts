@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { routePart2 } from './adminPart2Routes.js';
 import type { Contact } from './contact.js';
 import type { MessageKind } from './messageKinds.js';
+import { SimHost } from './simHost.js';
 import type { Simulator } from './simulator.js';
 
 /** Admin replies: `{ ok: true, value }` or `{ ok: false, error }` with a 4xx/5xx status. */
@@ -239,15 +240,47 @@ async function route(
 }
 
 /**
- * Loopback JSON control API for a running simulator (CLI, Playwright, manual poking). Bound to
- * 127.0.0.1 only; there is no auth, so never bind it elsewhere.
+ * Which hosted account a request addresses: `/accounts/<pn>/…` names one (the rest of the path is
+ * an ordinary route), `GET /accounts` lists them, and any other path means the first account, so a
+ * single-account client never needs to know about accounts.
+ */
+function resolveAccount(
+  target: Simulator | SimHost,
+  method: string,
+  path: string,
+): { account: Simulator; path: string } | Reply {
+  if (!(target instanceof SimHost)) return { account: target, path };
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'accounts') {
+    if (parts.length === 1 && method === 'GET') {
+      return ok(
+        target.accounts.map((a) => ({
+          pn: a.account.pn,
+          lid: a.account.lid,
+          linked: a.device !== undefined,
+          online: a.activeConnection !== undefined,
+        })),
+      );
+    }
+    const account = target.accounts.find((a) => a.account.pn === parts[1]);
+    if (!account) return fail(404, `no hosted account ${parts[1] ?? ''}`);
+    return { account, path: `/${parts.slice(2).map(encodeURIComponent).join('/')}` };
+  }
+  const [first] = target.accounts;
+  return first ? { account: first, path } : fail(409, 'the host has no accounts yet');
+}
+
+/**
+ * Loopback JSON control API for a running simulator (CLI, Playwright, manual poking): one account
+ * (a Simulator) or every account of a SimHost. Bound to 127.0.0.1 only; there is no auth, so never
+ * bind it elsewhere.
  */
 export class AdminApi {
   private constructor(private readonly server: Server) {}
 
-  static async start(sim: Simulator, port = 0): Promise<AdminApi> {
+  static async start(target: Simulator | SimHost, port = 0): Promise<AdminApi> {
     const server = createServer((req, res) => {
-      void AdminApi.#handle(sim, req, res);
+      void AdminApi.#handle(target, req, res);
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -268,12 +301,15 @@ export class AdminApi {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  static async #handle(sim: Simulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  static async #handle(target: Simulator | SimHost, req: IncomingMessage, res: ServerResponse): Promise<void> {
     let reply: Reply;
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = req.method === 'POST' ? await readJson(req) : undefined;
-      reply = await route(sim, req.method ?? 'GET', url.pathname, url.searchParams, body);
+      const method = req.method ?? 'GET';
+      const resolved = resolveAccount(target, method, url.pathname);
+      reply =
+        'account' in resolved ? await route(resolved.account, method, resolved.path, url.searchParams, body) : resolved;
     } catch (err) {
       reply =
         err instanceof z.ZodError

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CONTACTS, demoHistory, seedDemoContacts } from './demoWorld.js';
+import { DEMO_CONTACTS, DEMO_PEOPLE, demoHistory, seedDemoContacts, WORK_PEOPLE } from './demoWorld.js';
 import { Simulator } from './simulator.js';
 import { closeClient, connectClient } from './testing/connectClient.js';
 import { waitForEvent } from './testing/events.js';
@@ -35,5 +35,18 @@ describe('demo world (what `npm run sim` serves)', () => {
     expect((await names!).contacts.map((c) => c.notify)).toContain('🌻');
     await closeClient(client);
     await sim.stop();
+  });
+
+  it('gives the second (work) phone its own chats and message ids, sharing only Ana with the first', () => {
+    const idsOf = (people: typeof DEMO_PEOPLE) =>
+      (demoHistory(1_700_000_000, people)[0]?.conversations ?? []).flatMap((c) =>
+        (c.messages ?? []).map((m) => m.key?.id),
+      );
+    const personal = new Set(idsOf(DEMO_PEOPLE));
+    const work = idsOf(WORK_PEOPLE);
+    expect(work).toHaveLength(5);
+    expect(work.filter((id) => personal.has(id))).toEqual([]);
+    const shared = WORK_PEOPLE.contacts.filter((w) => DEMO_CONTACTS.some((d) => d.pn === w.pn));
+    expect(shared.map((c) => c.pushName)).toEqual(['Ana Souza']);
   });
 });

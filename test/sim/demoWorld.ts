@@ -14,6 +14,14 @@ export const DEMO_CONTACTS = [
 ] as const;
 
 type Line = readonly [who: 'them' | 'me', text: string];
+type DemoPerson = Readonly<{ pn: string; lid: string; pushName: string }>;
+/** A simulated phone's people and their chats (keyed by the contact's number). */
+export type DemoPeople = Readonly<{
+  contacts: readonly DemoPerson[];
+  chats: Readonly<Record<string, readonly Line[]>>;
+  /** Prefix of the history message ids, so two phones' histories never share an id. */
+  idPrefix: string;
+}>;
 
 const CHATS: Record<string, readonly Line[]> = {
   '15550102001': [
@@ -37,33 +45,62 @@ const CHATS: Record<string, readonly Line[]> = {
   ],
 };
 
+/** The first demo phone (Dana's personal number): what `npm run sim` serves. */
+export const DEMO_PEOPLE: DemoPeople = { contacts: DEMO_CONTACTS, chats: CHATS, idPrefix: 'DEMO' };
+
+/**
+ * A second phone for multi-account tests (Dana's work number). Ana Souza is a contact of both
+ * phones, as people are: each phone's Ana has her own Signal identity in her own simulator, so a
+ * reply sent from the wrong account would reach the wrong Ana.
+ */
+export const WORK_PEOPLE: DemoPeople = {
+  contacts: [
+    { pn: '15550103001', lid: '210000000000101', pushName: 'Kai Tanaka' },
+    { pn: '15550103002', lid: '210000000000102', pushName: 'Lena Fischer' },
+    { pn: '15550102001', lid: '210000000000001', pushName: 'Ana Souza' },
+  ],
+  chats: {
+    '15550103001': [
+      ['them', 'Standup moved to 9:30 tomorrow'],
+      ['me', 'Noted 👍'],
+    ],
+    '15550103002': [['them', 'Could you review the Q3 deck before Friday?']],
+    '15550102001': [
+      ['me', 'Welcome to the team, Ana!'],
+      ['them', 'Thanks! Happy to be here'],
+    ],
+  },
+  idPrefix: 'WORK',
+};
+
 /**
  * The demo's initial history: a bootstrap chunk (one chat per contact, oldest message first), then a
  * PUSH_NAME chunk (Baileys reads `pushnames` only from that sync type).
  */
-export function demoHistory(nowS = Math.floor(Date.now() / 1000)): HistorySyncInput[] {
+export function demoHistory(nowS = Math.floor(Date.now() / 1000), people = DEMO_PEOPLE): HistorySyncInput[] {
   return [
-    demoBootstrap(nowS),
-    { syncType: 'PUSH_NAME', pushnames: DEMO_CONTACTS.map((c) => ({ id: pnJid(c.pn), pushname: c.pushName })) },
+    demoBootstrap(nowS, people),
+    { syncType: 'PUSH_NAME', pushnames: people.contacts.map((c) => ({ id: pnJid(c.pn), pushname: c.pushName })) },
   ];
 }
 
-function demoBootstrap(nowS: number): HistorySyncInput {
+function demoBootstrap(nowS: number, people: DemoPeople): HistorySyncInput {
+  const contacts = people.contacts;
   return {
     syncType: 'INITIAL_BOOTSTRAP',
     progress: 100,
-    phoneNumberToLidMappings: DEMO_CONTACTS.map((c) => ({ pnJid: pnJid(c.pn), lidJid: lidJid(c.lid) })),
-    conversations: DEMO_CONTACTS.map((c, ci) => {
-      const lines = CHATS[c.pn] ?? [];
+    phoneNumberToLidMappings: contacts.map((c) => ({ pnJid: pnJid(c.pn), lidJid: lidJid(c.lid) })),
+    conversations: contacts.map((c, ci) => {
+      const lines = people.chats[c.pn] ?? [];
       return {
         id: pnJid(c.pn),
         unreadCount: lines.at(-1)?.[0] === 'them' ? 1 : 0,
         messages: lines.map(([who, text], i) =>
           historyMessage({
             remoteJid: pnJid(c.pn),
-            id: `DEMO${ci}${i}${'0'.repeat(12)}`.slice(0, 20),
+            id: `${people.idPrefix}${ci}${i}${'0'.repeat(12)}`.slice(0, 20),
             fromMe: who === 'me',
-            timestamp: nowS - 3600 * (DEMO_CONTACTS.length - ci) - 60 * (lines.length - i),
+            timestamp: nowS - 3600 * (contacts.length - ci) - 60 * (lines.length - i),
             text,
             ...(who === 'them' ? { pushName: c.pushName } : {}),
           }),
@@ -73,6 +110,6 @@ function demoBootstrap(nowS: number): HistorySyncInput {
   };
 }
 
-export function seedDemoContacts(sim: Simulator): void {
-  for (const c of DEMO_CONTACTS) sim.addContact({ pn: c.pn, lid: c.lid, pushName: c.pushName });
+export function seedDemoContacts(sim: Simulator, people = DEMO_PEOPLE): void {
+  for (const c of people.contacts) sim.addContact({ pn: c.pn, lid: c.lid, pushName: c.pushName });
 }

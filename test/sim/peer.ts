@@ -47,6 +47,8 @@ export class Peer {
   readonly actor = new SignalActor();
   readonly received: ReceivedMessage[] = [];
   #waiters: Waiter[] = [];
+  /** Test knob: the next N app messages fail to decrypt here, as on a device with damaged keys. */
+  failDecryptions = 0;
   /** Generation of the linked device the current session was built against. */
   sessionGeneration = -1;
 

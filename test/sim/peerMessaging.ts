@@ -3,6 +3,7 @@ import type { BinaryNode } from '@whiskeysockets/baileys';
 import { Contact } from './contact.js';
 import type { Peer, SendOptions } from './peer.js';
 import type { ServerConnection } from './serverConnection.js';
+import { MAX_RETRY_RECEIPTS, retryReceipt } from './retryReceipts.js';
 import type { PreKeyBundle } from './signalActor.js';
 import type { Simulator } from './simulator.js';
 import type { LinkedDevice } from './world.js';
@@ -55,6 +56,8 @@ function bundleFromRetryKeys(receipt: BinaryNode): PreKeyBundle | undefined {
  */
 export class PeerMessaging {
   readonly #outbox = new Map<string, Outgoing>();
+  /** Retry receipts each peer sent per message id (`${pn}|${id}`). */
+  readonly #retriesAsked = new Map<string, number>();
   decryptFailures = 0;
 
   constructor(private readonly sim: Simulator) {}
@@ -140,6 +143,10 @@ export class PeerMessaging {
       const ciphertext = buf(enc);
       if (!peer || !ciphertext || (type !== 'pkmsg' && type !== 'msg')) continue;
       try {
+        if (peer.failDecryptions > 0) {
+          peer.failDecryptions--;
+          throw new Error('simulated damaged keys');
+        }
         const message = await peer.actor.decrypt(this.sim.deviceAddress, type, ciphertext);
         if (message.senderKeyDistributionMessage) {
           await peer.actor.acceptSenderKey(message.senderKeyDistributionMessage, author);
@@ -151,6 +158,7 @@ export class PeerMessaging {
       } catch {
         this.decryptFailures++;
         this.sim.stats.peerDecryptFailures++;
+        if (!isGroup) await this.#askAgain(peer, node);
       }
     }
     const skmsg = getBinaryNodeChildren(node, 'enc').find((e) => e.attrs.type === 'skmsg');
@@ -163,6 +171,32 @@ export class PeerMessaging {
       const group = isGroup ? this.sim.groups.get(to) : undefined;
       this.#scheduleReceipts(contact, id, to, group ? this.sim.groups.memberJid(group, contact) : undefined);
     }
+  }
+
+  /**
+   * What a real device does with a message it cannot decrypt: a retry receipt, with a fresh key
+   * bundle from the second one on, so the app re-encrypts (from a new session). The phone names the
+   * chat (`recipient`), as the message is its own.
+   */
+  async #askAgain(peer: Peer, node: BinaryNode): Promise<void> {
+    const id = node.attrs.id ?? '';
+    const key = `${peer.pn}|${id}`;
+    const count = (this.#retriesAsked.get(key) ?? 0) + 1;
+    if (count > MAX_RETRY_RECEIPTS) return;
+    this.#retriesAsked.set(key, count);
+    const isPhone = peer === this.sim.phone;
+    this.sim.stats.retryReceiptsSent++;
+    this.sim.deliver(
+      retryReceipt({
+        from: peer.pnJid,
+        ...(isPhone && node.attrs.to ? { recipient: node.attrs.to } : {}),
+        id,
+        t: node.attrs.t ?? nowS(),
+        count,
+        registrationId: peer.actor.creds.registrationId,
+        ...(count > 1 ? { keys: await peer.actor.nextBundle() } : {}),
+      }),
+    );
   }
 
   #scheduleReceipts(contact: Contact, msgId: string, chatJid: string, participant?: string): void {

@@ -10,6 +10,7 @@ import {
 } from '@whiskeysockets/baileys';
 import type { AuthenticationCreds, BinaryNode, SignalKeyStoreWithTransaction } from '@whiskeysockets/baileys';
 import type { SignalRepositoryWithLIDStore } from '@whiskeysockets/baileys/lib/Types/Signal.js';
+import PQueue from 'p-queue';
 import { makeMemoryKeyStore } from './memoryKeyStore.js';
 import { silentLogger } from './silentLogger.js';
 
@@ -24,6 +25,19 @@ export type PreKeyBundle = Readonly<{
 }>;
 
 export type SignalCiphertext = Readonly<{ type: 'pkmsg' | 'msg'; ciphertext: Uint8Array }>;
+
+/**
+ * Every actor's Signal operations, one at a time, simulator-wide. libsignal serializes session work
+ * in a MODULE-GLOBAL queue keyed by the remote address, and every peer talks to the same linked
+ * device address, so two peers' jobs share one queue. A job queued while another runs executes in
+ * that job's async context, i.e. inside the other transaction of Baileys' `addTransactionCapability`
+ * (AsyncLocalStorage): its session reads came from a stale cache and its writes were dropped with an
+ * already committed transaction. The peer's ratchet then silently rolled back and the app's next
+ * messages failed with "Bad MAC". Real peers are separate devices; one lane here restores that.
+ * It also keeps two concurrent bundle requests from minting the same one-time prekey id.
+ */
+const signalLane = new PQueue({ concurrency: 1 });
+const serially = <T>(work: () => Promise<T>): Promise<T> => signalLane.add(work);
 
 const be = (n: number, bytes: number): Buffer => {
   const out = Buffer.alloc(bytes);
@@ -57,7 +71,11 @@ export class SignalActor {
   }
 
   /** Mints one fresh one-time prekey, the way a real device would publish it. */
-  async nextBundle(): Promise<PreKeyBundle> {
+  nextBundle(): Promise<PreKeyBundle> {
+    return serially(() => this.#nextBundle());
+  }
+
+  async #nextBundle(): Promise<PreKeyBundle> {
     const { update, preKeys } = await getNextPreKeys({ creds: this.creds, keys: this.keys }, 1);
     Object.assign(this.creds, update);
     const [id, pair] = Object.entries(preKeys)[0] ?? [];
@@ -70,7 +88,11 @@ export class SignalActor {
     };
   }
 
-  async startSession(peerJid: string, bundle: PreKeyBundle): Promise<void> {
+  startSession(peerJid: string, bundle: PreKeyBundle): Promise<void> {
+    return serially(() => this.#startSession(peerJid, bundle));
+  }
+
+  async #startSession(peerJid: string, bundle: PreKeyBundle): Promise<void> {
     await this.repo.injectE2ESession({
       jid: peerJid,
       session: {
@@ -93,29 +115,49 @@ export class SignalActor {
     });
   }
 
-  async hasSession(peerJid: string): Promise<boolean> {
-    return (await this.repo.validateSession(peerJid)).exists;
+  /** Loses the session with `peerJid`, as a reinstalled or restored device would (tests of retries). */
+  forgetSession(peerJid: string): Promise<void> {
+    return serially(() => this.repo.deleteSession([peerJid]));
   }
 
-  async encrypt(peerJid: string, message: proto.IMessage): Promise<SignalCiphertext> {
-    const { type, ciphertext } = await this.repo.encryptMessage({ jid: peerJid, data: encodeWAMessage(message) });
-    return { type, ciphertext };
+  hasSession(peerJid: string): Promise<boolean> {
+    return serially(async () => (await this.repo.validateSession(peerJid)).exists);
   }
 
-  async decrypt(peerJid: string, type: 'pkmsg' | 'msg', ciphertext: Uint8Array): Promise<proto.Message> {
-    const padded = await this.repo.decryptMessage({ jid: peerJid, type, ciphertext });
-    return proto.Message.decode(unpadRandomMax16(padded));
+  encrypt(peerJid: string, message: proto.IMessage): Promise<SignalCiphertext> {
+    return serially(async () => {
+      const { type, ciphertext } = await this.repo.encryptMessage({ jid: peerJid, data: encodeWAMessage(message) });
+      return { type, ciphertext };
+    });
+  }
+
+  decrypt(peerJid: string, type: 'pkmsg' | 'msg', ciphertext: Uint8Array): Promise<proto.Message> {
+    return serially(async () => {
+      const padded = await this.repo.decryptMessage({ jid: peerJid, type, ciphertext });
+      return proto.Message.decode(unpadRandomMax16(padded));
+    });
   }
 
   /** Stores a sender key the app distributed (`senderKeyDistributionMessage` in a 1:1 message). */
-  async acceptSenderKey(item: proto.Message.ISenderKeyDistributionMessage, authorJid: string): Promise<void> {
-    await this.repo.processSenderKeyDistributionMessage({ item, authorJid });
+  acceptSenderKey(item: proto.Message.ISenderKeyDistributionMessage, authorJid: string): Promise<void> {
+    return serially(() => this.repo.processSenderKeyDistributionMessage({ item, authorJid }));
+  }
+
+  /** Encrypts a group message as `authorJid` (creating the sender key on first use). */
+  encryptGroup(
+    group: string,
+    authorJid: string,
+    data: Uint8Array,
+  ): Promise<Readonly<{ ciphertext: Uint8Array; senderKeyDistributionMessage: Uint8Array }>> {
+    return serially(() => this.repo.encryptGroupMessage({ group, meId: authorJid, data }));
   }
 
   /** Decrypts an `skmsg` of `group` written by `authorJid` (needs its sender key first). */
-  async decryptGroup(group: string, authorJid: string, ciphertext: Uint8Array): Promise<proto.Message> {
-    const padded = await this.repo.decryptGroupMessage({ group, authorJid, msg: ciphertext });
-    return proto.Message.decode(unpadRandomMax16(padded));
+  decryptGroup(group: string, authorJid: string, ciphertext: Uint8Array): Promise<proto.Message> {
+    return serially(async () => {
+      const padded = await this.repo.decryptGroupMessage({ group, authorJid, msg: ciphertext });
+      return proto.Message.decode(unpadRandomMax16(padded));
+    });
   }
 }
 

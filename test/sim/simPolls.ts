@@ -130,4 +130,30 @@ export class SimPolls {
       ? this.sim.groups.send(poll.group, voter, message)
       : voter.sendMessage(message, { stanzaType: 'poll' });
   }
+
+  /**
+   * The user votes on their phone (a `fromMe` message on the companion). `chatJid` is the 1:1 chat
+   * the poll is in; a group poll uses its group.
+   */
+  voteFromPhone(chatJid: string, poll: PollRef, selected: readonly string[]): Promise<string> {
+    const voterJid = this.sim.accountJid;
+    const vote = encryptPollVote(
+      { pollMsgId: poll.id, pollCreatorJid: poll.creatorJid, voterJid, secret: poll.secret },
+      selected,
+    );
+    const chat = poll.group?.jid ?? chatJid;
+    return this.sim.phoneUser.send(chat, {
+      pollUpdateMessage: {
+        // The creation key as the phone sees it: its own poll is fromMe, a contact's names its author.
+        pollCreationMessageKey: {
+          remoteJid: chat,
+          fromMe: poll.creatorIsMe,
+          id: poll.id,
+          ...(poll.group && !poll.creatorIsMe ? { participant: poll.creatorJid } : {}),
+        },
+        vote,
+        senderTimestampMs: Date.now(),
+      },
+    });
+  }
 }

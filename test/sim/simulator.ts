@@ -15,7 +15,7 @@ import type { CertAuthority, CertMode } from './certs.js';
 import { Contact } from './contact.js';
 import type { ContactInit } from './contact.js';
 import { Faults } from './faults.js';
-import type { ServerErrorReceiptHandler, SimStats, SimulatorOptions } from './simulatorOptions.js';
+import type { ServerErrorReceiptHandler, SimHostLink, SimStats, SimulatorOptions } from './simulatorOptions.js';
 
 import { answerIq } from './iqHandlers.js';
 import type { IqWorld } from './iqHandlers.js';
@@ -34,6 +34,7 @@ import { defaultMediaRetryFailure } from './defaultMediaRetry.js';
 import { ServerQueries } from './serverQueries.js';
 import { DEFAULT_QR_TIMINGS, QrRefs } from './qrRefs.js';
 import { ServerConnection } from './serverConnection.js';
+import type { ConnectionHandlers } from './serverConnection.js';
 import {
   buildHistorySync,
   historySyncMessage,
@@ -68,6 +69,7 @@ export class Simulator {
   readonly stats: SimStats = {
     plaintextStanzas: 0,
     retryReceiptsAnswered: 0,
+    retryReceiptsSent: 0,
     protocolErrors: 0,
     connections: 0,
     peerDecryptFailures: 0,
@@ -94,13 +96,15 @@ export class Simulator {
   readonly polls: SimPolls;
 
   readonly #ca: CertAuthority;
-  readonly #static: KeyPair = Curve.generateKeyPair();
-  readonly #http: Server;
-  readonly #wss: WebSocketServer;
+  readonly #static: KeyPair;
+  /** Own listener, or none when a SimHost serves this account on its shared port. */
+  readonly #http: Server | undefined;
+  readonly #wss: WebSocketServer | undefined;
+  readonly #host: SimHostLink | undefined;
   readonly #refs: QrRefs;
   readonly #connections = new Map<number, ServerConnection>();
-  readonly #serverQueries = new ServerQueries();
-  readonly #pairingCode = new PairingCodeFlow();
+  readonly #serverQueries: ServerQueries;
+  readonly #pairingCode: PairingCodeFlow;
   readonly #messaging: PeerMessaging;
   readonly #opts: SimulatorOptions;
   #device: LinkedDevice | undefined;
@@ -111,13 +115,19 @@ export class Simulator {
   #nextContact = 1;
   #serverErrorHandler: ServerErrorReceiptHandler | undefined;
 
-  private constructor(http: Server, opts: SimulatorOptions) {
+  private constructor(http: Server | undefined, opts: SimulatorOptions) {
     this.#opts = opts;
     this.#http = http;
+    this.#host = opts.server;
     this.certMode = opts.certMode ?? 'valid';
     this.#ca = opts.certAuthority ?? sharedCertAuthority();
     this.trustRoot = this.#ca.root.public;
-    this.#refs = new QrRefs({ ...DEFAULT_QR_TIMINGS, ...opts.qr });
+    // On a shared port, QR refs, pending server queries and pairing codes are the server's, not
+    // one account's: a registration connection belongs to whichever phone claims it.
+    this.#static = opts.server?.staticKeys ?? Curve.generateKeyPair();
+    this.#refs = opts.server?.refs ?? new QrRefs({ ...DEFAULT_QR_TIMINGS, ...opts.qr });
+    this.#serverQueries = opts.server?.queries ?? new ServerQueries();
+    this.#pairingCode = opts.server?.pairingCode ?? new PairingCodeFlow();
     this.account = {
       pn: opts.account?.pn ?? '15550001000',
       lid: opts.account?.lid ?? '100000000000001',
@@ -138,43 +148,63 @@ export class Simulator {
     this.groups = new SimGroups(this);
     this.olderHistory = new OnDemandHistory(this);
     this.polls = new SimPolls(this);
+    this.connectionHandlers = {
+      onPayload: (c, p) => this.#onPayload(c, p),
+      onNode: (c, n) => this.#onNode(c, n),
+      onSent: (c, n) => this.observed.record('out', c.id, n),
+      onClose: (c) => this.#onClose(c),
+      onProtocolError: () => {
+        this.stats.protocolErrors++;
+      },
+    };
+    if (!http) {
+      this.#wss = undefined;
+      return;
+    }
     this.#wss = new WebSocketServer({ server: http, path: '/ws/chat', maxPayload: 32 * 1024 * 1024 });
     this.#wss.on('connection', (ws) => {
-      const id = this.#nextConnId++;
-      this.stats.connections++;
       const chain = buildCertChain(this.#ca, this.#static.public, this.certMode);
-      const conn = new ServerConnection(id, ws, this.#static, chain, {
-        onPayload: (c, p) => this.#onPayload(c, p),
-        onNode: (c, n) => this.#onNode(c, n),
-        onSent: (c, n) => this.observed.record('out', c.id, n),
-        onClose: (c) => this.#onClose(c),
-        onProtocolError: () => {
-          this.stats.protocolErrors++;
-        },
-      });
-      this.#connections.set(id, conn);
+      this.attachConnection(new ServerConnection(this.#nextConnId++, ws, this.#static, chain, this.connectionHandlers));
     });
   }
 
+  /** What this account does with a connection's payload, nodes and close (a SimHost forwards to it). */
+  readonly connectionHandlers: ConnectionHandlers;
+
+  /** Serves `conn` as this account's (SimHost: after routing it here). */
+  attachConnection(conn: ServerConnection): void {
+    this.stats.connections++;
+    this.#connections.set(conn.id, conn);
+  }
+
+  /** Hands `connId` over to another account without closing it (SimHost, when another phone claims it). */
+  detachConnection(connId: number): void {
+    this.#connections.delete(connId);
+  }
+
   static async start(opts: SimulatorOptions = {}): Promise<Simulator> {
-    const http = createServer((_req, res) => {
-      res.writeHead(404).end();
-    });
+    const http = opts.server
+      ? undefined
+      : createServer((_req, res) => {
+          res.writeHead(404).end();
+        });
     const sim = new Simulator(http, opts);
     if (opts.media) {
       sim.media = await SimMedia.create(opts.media === true ? undefined : opts.media);
       const media = sim.media;
       sim.onServerErrorReceipt((receipt) => media.answerServerError(receipt));
     }
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-    });
+    if (http) {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+      });
+    }
     return sim;
   }
 
   get port(): number {
-    return (this.#http.address() as AddressInfo).port;
+    return this.#host ? this.#host.port() : (this.#http?.address() as AddressInfo).port;
   }
 
   get wsUrl(): string {
@@ -206,9 +236,13 @@ export class Simulator {
 
   async stop(): Promise<void> {
     for (const conn of this.#connections.values()) conn.terminate();
-    for (const client of this.#wss.clients) client.terminate();
-    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.#http.close(() => resolve()));
+    const wss = this.#wss;
+    const http = this.#http;
+    if (wss && http) {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
     await this.media?.close();
   }
 
@@ -528,6 +562,8 @@ export class Simulator {
       ctx.phoneIdentity,
       ctx.replyTimeoutMs,
     );
+    // On a shared port the code's connection becomes this account's now that its phone entered it.
+    this.#host?.claim(conn.id, this);
     const { result, device } = await completePairing(ctx, conn, companion, {});
     this.#refs.revokeFor(conn.id);
     this.mailbox.clear();
@@ -547,7 +583,8 @@ export class Simulator {
       account: this.account,
       refs: this.#refs,
       phoneIdentity: this.phone.accountIdentity,
-      connection: (id) => this.#connections.get(id),
+      // On a shared port, scanning binds the registration connection to this phone's account.
+      connection: (id) => (this.#host ? this.#host.claim(id, this) : this.#connections.get(id)),
       query: (conn, node, timeoutMs) => this.#serverQueries.query(conn, node, timeoutMs),
       nextDeviceId: () => this.#nextDeviceId++,
       nextGeneration: () => ++this.#generation,

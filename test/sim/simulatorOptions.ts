@@ -1,8 +1,12 @@
-import type { BinaryNode } from '@whiskeysockets/baileys';
+import type { BinaryNode, KeyPair } from '@whiskeysockets/baileys';
 import type { CdnServer } from './cdn/index.js';
 import type { CertAuthority, CertMode } from './certs.js';
 import type { HistorySyncInput } from './history/index.js';
-import type { QrTimings } from './qrRefs.js';
+import type { PairingCodeFlow } from './pairingCode.js';
+import type { QrRefs, QrTimings } from './qrRefs.js';
+import type { ServerConnection } from './serverConnection.js';
+import type { ServerQueries } from './serverQueries.js';
+import type { Simulator } from './simulator.js';
 import type { Account } from './world.js';
 
 export type SimulatorOptions = Readonly<{
@@ -33,6 +37,22 @@ export type SimulatorOptions = Readonly<{
    * holds and `chatModify` works. Default false (part-1 behaviour: empty collections, no keys).
    */
   appState?: boolean;
+  /**
+   * Served by a SimHost on its shared port instead of an own listener (SimHost.addAccount sets it;
+   * `port` and `host` are then ignored).
+   */
+  server?: SimHostLink;
+}>;
+
+/** What an account needs from the SimHost that serves it (one port, several accounts). */
+export type SimHostLink = Readonly<{
+  port: () => number;
+  staticKeys: KeyPair;
+  refs: QrRefs;
+  queries: ServerQueries;
+  pairingCode: PairingCodeFlow;
+  /** Binds connection `connId` to `sim` (the phone that scanned its QR or entered its code). */
+  claim: (connId: number, sim: Simulator) => ServerConnection | undefined;
 }>;
 
 /** Answer to a `<receipt type="server-error">` (media re-upload request): a notification, or silence. */
@@ -44,8 +64,10 @@ export type ServerErrorReceiptHandler = (
 export type SimStats = {
   plaintextStanzas: number;
   retryReceiptsAnswered: number;
+  /** Retry receipts peers sent for app messages they could not decrypt. */
+  retryReceiptsSent: number;
   protocolErrors: number;
   connections: number;
-  /** Messages from the app a peer could not decrypt (a real contact would send a retry receipt; the sim does not yet). */
+  /** Messages from the app a peer could not decrypt; each is answered with a retry receipt (up to 5 per id). */
   peerDecryptFailures: number;
 };

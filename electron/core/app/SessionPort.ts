@@ -9,7 +9,9 @@ import type {
   Contact,
   ContactId,
   EventBatch,
+  MediaCacheUsage,
   MessageId,
+  PairingCodeIssued,
 } from '../../../shared/src/index.js';
 
 /**
@@ -41,6 +43,23 @@ export type AccountPort = {
   readonly takeOver: () => Promise<void>;
   readonly relink: () => Promise<void>;
   readonly logout: () => Promise<void>;
+  /** `phoneNumber`: E.164 digits. Refused with CONFLICT unless the account is showing a QR. */
+  readonly requestPairingCode: (phoneNumber: string) => Promise<PairingCodeIssued>;
+  readonly mediaCacheUsage: () => Promise<MediaCacheUsage>;
+  readonly setMediaCacheLimit: (limitBytes: number) => Promise<MediaCacheUsage>;
+  readonly clearMediaCache: () => Promise<MediaCacheUsage>;
+};
+
+/**
+ * What the backup service needs from the session layer to write a restored archive into an
+ * account's store file, which only one process may have open for writing.
+ */
+export type ArchiveHost = {
+  readonly accountDir: (accountId: AccountId) => string;
+  /** Stops the account's worker (its store closes), runs `fn`, then starts the worker again, also when `fn` fails. */
+  readonly withAccountStopped: <T>(accountId: AccountId, fn: () => Promise<T>) => Promise<T>;
+  /** Registers an account whose directory already holds a restored archive and starts its (unpaired) worker. */
+  readonly adoptArchive: (accountId: AccountId, label: string) => Promise<void>;
 };
 
 export type SessionPort = {
@@ -55,4 +74,6 @@ export type SessionPort = {
     limit: number,
   ) => Promise<{ batches: EventBatch[]; isComplete: boolean }>;
   readonly close: () => Promise<void>;
+  /** Present when accounts live in worker processes with store files (not in the accountless core). */
+  readonly archives?: ArchiveHost;
 };

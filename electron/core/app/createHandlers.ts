@@ -1,4 +1,6 @@
 import type { Handlers } from '../bridge/handlers.js';
+import { BridgeError } from '../bridge/BridgeError.js';
+import type { BackupPort } from './BackupPort.js';
 import type { CoreMode } from './Core.js';
 import type { SessionPort } from './SessionPort.js';
 
@@ -8,11 +10,17 @@ export type HandlerDeps = {
   readonly mode: CoreMode;
   readonly version: string;
   readonly sessions: SessionPort;
+  /** The S3 backup service; absent in hosts without one (its commands are then refused). */
+  readonly backup?: BackupPort;
 };
 
 /** The typed map from every contract command to the session layer; a missing entry fails to compile. */
-export function createHandlers({ mode, version, sessions }: HandlerDeps): Handlers {
+export function createHandlers({ mode, version, sessions, backup }: HandlerDeps): Handlers {
   const account = sessions.account;
+  const backupPort = (): BackupPort => {
+    if (!backup) throw new BridgeError('INTERNAL', 'backup is not available in this build');
+    return backup;
+  };
   return {
     'app.ping': ({ nonce }) => ({ nonce, serverTime: Date.now() }),
     'app.getInfo': () => ({ version, mode, platform: process.platform }),
@@ -83,5 +91,17 @@ export function createHandlers({ mode, version, sessions }: HandlerDeps): Handle
       await account(accountId).requestOlderHistory(chatId, ctx.commandId),
       queued
     ),
+    'accounts.requestPairingCode': ({ accountId, phoneNumber }) => account(accountId).requestPairingCode(phoneNumber),
+    'media.cacheUsage': ({ accountId }) => account(accountId).mediaCacheUsage(),
+    'media.clearCache': ({ accountId }) => account(accountId).clearMediaCache(),
+    'settings.setMediaCacheLimit': ({ accountId, limitBytes }) => account(accountId).setMediaCacheLimit(limitBytes),
+    'backup.getStatus': () => backupPort().overview(),
+    'backup.configure': (input) => backupPort().configure(input),
+    'backup.testConnection': (input) => backupPort().testConnection(input),
+    'backup.runNow': ({ accountId }) => (backupPort().runNow(accountId), queued),
+    'backup.setEnabled': ({ isEnabled }) => backupPort().setEnabled(isEnabled),
+    'backup.setWindow': ({ windowMs }) => backupPort().setWindow(windowMs),
+    'backup.list': () => backupPort().list(),
+    'backup.restore': (input) => backupPort().restore(input),
   };
 }

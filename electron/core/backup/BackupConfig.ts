@@ -33,6 +33,8 @@ export const BackupConfigSchema = z.object({
   credentials: BackupCredentialsSchema,
   encryption: BackupEncryptionSchema,
   includeMediaFiles: z.boolean().default(false),
+  /** Off: no automatic runs ("Back up now" and restore still work). */
+  isEnabled: z.boolean().default(true),
   /** At most one backup per window. */
   windowMs: z
     .number()

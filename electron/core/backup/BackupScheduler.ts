@@ -42,6 +42,8 @@ export type BackupSchedulerOptions = Readonly<{
   retryMaxMs?: number;
   onStatus?: (status: BackupStatus) => void;
   logger?: Logger;
+  /** When the last backup succeeded in an earlier run of the app (shown until the next one). */
+  lastSuccessAt?: number | null;
 }>;
 
 /**
@@ -69,7 +71,7 @@ export class BackupScheduler {
     this.#clock = options.clock ?? realClock;
     this.#status = {
       state: 'idle',
-      lastSuccessAt: null,
+      lastSuccessAt: options.lastSuccessAt ?? null,
       lastAttemptAt: null,
       nextRunAt: null,
       pendingChanges: 0,

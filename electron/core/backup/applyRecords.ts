@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { isValidSettingJson } from '../store/settingsRegistry.js';
 import { missingCaseError } from '../util/missingCaseError.js';
 import type { ArchiveDb } from './archiveConnection.js';
 import { readArchiveMeta } from './archiveConnection.js';
@@ -13,7 +14,8 @@ import { journalStamp } from './recordExporter.js';
  * the record, so a crafted record cannot name arbitrary SQL.
  */
 
-export type ApplyCounts = { applied: number; stale: number; orphaned: number };
+/** `rejected`: a setting whose value does not fit its key (e.g. crafted); it is not written. */
+export type ApplyCounts = { applied: number; stale: number; orphaned: number; rejected: number };
 
 /** Looks up a record of the merged backup (for "was this chat cleared after that message?"). */
 export type RecordLookup = (kind: BackupRecord['kind'], key: string) => BackupRecord | undefined;
@@ -115,7 +117,7 @@ function upsertSql(table: string, columns: readonly string[], conflict: string, 
 
 /** Usage: `const a = new RecordApplier(db, lookup); a.apply(page)…; a.counts` — one transaction per page. */
 export class RecordApplier {
-  readonly counts: ApplyCounts = { applied: 0, stale: 0, orphaned: 0 };
+  readonly counts: ApplyCounts = { applied: 0, stale: 0, orphaned: 0, rejected: 0 };
   readonly #db: ArchiveDb;
   readonly #lookup: RecordLookup;
   #seq = 0;
@@ -151,14 +153,20 @@ export class RecordApplier {
       case 'media':
         return this.#applyEntity(TABLES[record.kind], record);
       case 'chatCleared':
-        // Nothing to store: the chat's own marker carries it. Drop older local messages.
+        // Drop older local messages, and keep the marker so a later backup of this store carries it.
         this.#stmt('DELETE FROM messages WHERE chat_id = ? AND hlc < ?').run(record.key, record.hlc);
+        this.#stmt(
+          `INSERT INTO chat_clears (chat_id, hlc, seq) VALUES (?, ?, ?)
+           ON CONFLICT (chat_id) DO UPDATE SET hlc = excluded.hlc, seq = excluded.seq WHERE excluded.hlc > chat_clears.hlc`,
+        ).run(record.key, record.hlc, this.#nextSeq(record.hlc));
         this.counts.applied += 1;
         return;
       case 'lid':
         return this.#applySimple('lid_mappings', 'lid', LID_COLUMNS, record, true);
       case 'journal':
         return this.#applySimple('history_journal', 'id', JOURNAL_COLUMNS, record, false);
+      case 'setting':
+        return this.#applySetting(record);
       default:
         throw missingCaseError(record.kind);
     }
@@ -258,6 +266,30 @@ export class RecordApplier {
     if (hasHlc && record.hlc > this.#hlcMax) this.#hlcMax = record.hlc;
     const values = hasHlc ? { ...row, hlc: record.hlc } : row;
     this.#stmt(upsertSql(table, columns, keyColumn, hasHlc ? ['hlc'] : [])).run(values);
+    this.counts.applied += 1;
+  }
+
+  /** Newest stamp wins; a deletion is kept as a marker row so it also beats older values later. */
+  #applySetting(record: BackupRecord): void {
+    const value = (record.value ?? {}) as { key?: unknown; value_json?: unknown };
+    const valueJson = record.deleted ? null : value.value_json;
+    const isValid =
+      value.key === record.key &&
+      (valueJson === null || (typeof valueJson === 'string' && isValidSettingJson(record.key, valueJson)));
+    if (!isValid) {
+      this.counts.rejected += 1;
+      return;
+    }
+    const local = this.#stmt('SELECT hlc FROM settings WHERE key = ?').get(record.key) as { hlc: string } | undefined;
+    if (local !== undefined && local.hlc >= record.hlc) {
+      this.counts.stale += 1;
+      return;
+    }
+    this.#stmt(
+      `INSERT INTO settings (key, value_json, is_deleted, hlc, seq) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, is_deleted = excluded.is_deleted,
+         hlc = excluded.hlc, seq = excluded.seq`,
+    ).run(record.key, valueJson, valueJson === null ? 1 : 0, record.hlc, this.#nextSeq(record.hlc));
     this.counts.applied += 1;
   }
 

@@ -152,8 +152,8 @@ export class BackupBucket {
   }
 
   /** Names (relative) with their age, for sweeping objects no manifest references. */
-  async list(under: string): Promise<{ name: string; lastModified: number }[]> {
-    const out: { name: string; lastModified: number }[] = [];
+  async list(under: string): Promise<{ name: string; lastModified: number; size: number }[]> {
+    const out: { name: string; lastModified: number; size: number }[] = [];
     let token: string | undefined;
     do {
       const page = await withRetry(
@@ -165,7 +165,11 @@ export class BackupBucket {
       );
       for (const item of page.Contents ?? []) {
         if (item.Key === undefined) continue;
-        out.push({ name: item.Key.slice(this.#folder.length), lastModified: item.LastModified?.getTime() ?? 0 });
+        out.push({
+          name: item.Key.slice(this.#folder.length),
+          lastModified: item.LastModified?.getTime() ?? 0,
+          size: item.Size ?? 0,
+        });
       }
       token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
     } while (token !== undefined);

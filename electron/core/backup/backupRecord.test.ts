@@ -20,33 +20,55 @@ const value = fc.oneof(
 );
 const recordFor = (key: string): fc.Arbitrary<BackupRecord> =>
   fc.record({ kind: fc.constant('message' as const), key: fc.constant(key), hlc: stamp, deleted: fc.boolean(), value });
-const sameKey = recordFor('k');
-const anyKey = fc.constantFrom('k1', 'k2', 'k3').chain(recordFor);
+// Settings records as the exporter writes them: the JSON text of the value, none when deleted.
+const settingFor = (key: string): fc.Arbitrary<BackupRecord> =>
+  fc.record({ hlc: stamp, deleted: fc.boolean(), n: fc.integer({ min: 1, max: 3 }) }).map(({ hlc, deleted, n }) => ({
+    kind: 'setting' as const,
+    key,
+    hlc,
+    deleted,
+    value: { key, value_json: deleted ? null : JSON.stringify(n * 1_000) },
+  }));
+// One identity per draw (a message or a setting), so every property covers both kinds.
+const sameIdentity = fc.boolean().map((isSetting) => (isSetting ? settingFor('mediaCacheLimitBytes') : recordFor('k')));
+const anyKey = fc.oneof(
+  fc.constantFrom('k1', 'k2', 'k3').chain(recordFor),
+  fc.constantFrom('mediaCacheLimitBytes', 'other').chain(settingFor),
+);
 
 describe('mergeRecords', () => {
   it('is commutative', () => {
     fc.assert(
-      fc.property(sameKey, sameKey, (a, b) => {
-        expect(recordLine(mergeRecords(a, b))).toBe(recordLine(mergeRecords(b, a)));
-      }),
+      fc.property(
+        sameIdentity.chain((r) => fc.tuple(r, r)),
+        ([a, b]) => {
+          expect(recordLine(mergeRecords(a, b))).toBe(recordLine(mergeRecords(b, a)));
+        },
+      ),
     );
   });
 
   it('is associative', () => {
     fc.assert(
-      fc.property(sameKey, sameKey, sameKey, (a, b, c) => {
-        expect(recordLine(mergeRecords(mergeRecords(a, b), c))).toBe(recordLine(mergeRecords(a, mergeRecords(b, c))));
-      }),
+      fc.property(
+        sameIdentity.chain((r) => fc.tuple(r, r, r)),
+        ([a, b, c]) => {
+          expect(recordLine(mergeRecords(mergeRecords(a, b), c))).toBe(recordLine(mergeRecords(a, mergeRecords(b, c))));
+        },
+      ),
     );
   });
 
   it('is idempotent', () => {
     fc.assert(
-      fc.property(sameKey, sameKey, (a, b) => {
-        expect(mergeRecords(a, a)).toBe(a);
-        const ab = mergeRecords(a, b);
-        expect(recordLine(mergeRecords(ab, b))).toBe(recordLine(ab));
-      }),
+      fc.property(
+        sameIdentity.chain((r) => fc.tuple(r, r)),
+        ([a, b]) => {
+          expect(mergeRecords(a, a)).toBe(a);
+          const ab = mergeRecords(a, b);
+          expect(recordLine(mergeRecords(ab, b))).toBe(recordLine(ab));
+        },
+      ),
     );
   });
 
@@ -67,6 +89,21 @@ describe('mergeRecords', () => {
     expect(mergeRecords(write, del)).toBe(del);
     const rewrite = { ...write, hlc: encodeHlc({ wallMs: 3, counter: 0, node: 'a' }) };
     expect(mergeRecords(del, rewrite)).toBe(rewrite);
+  });
+
+  it('keeps the newest value of a setting, a deletion included, whatever order the devices arrive in', () => {
+    fc.assert(
+      fc.property(fc.array(settingFor('mediaCacheLimitBytes'), { minLength: 1, maxLength: 6 }), (versions) => {
+        const newest = versions.reduce((best, r) => (r.hlc > best.hlc ? r : best));
+        const merged = [...mergeRecordSets(versions, []).values()];
+        const reversed = [...mergeRecordSets([...versions].reverse(), []).values()];
+        expect(merged).toHaveLength(1);
+        expect(recordLine(merged[0] as BackupRecord)).toBe(recordLine(reversed[0] as BackupRecord));
+        // Equal stamps are broken by content; otherwise the highest stamp is the winner.
+        expect((merged[0] as BackupRecord).hlc).toBe(newest.hlc);
+        if (versions.filter((r) => r.hlc === newest.hlc).length === 1) expect(merged[0]).toBe(newest);
+      }),
+    );
   });
 
   it('refuses to merge records of different identity', () => {

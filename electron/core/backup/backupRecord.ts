@@ -6,7 +6,16 @@ import { canonicalJson, mergeRecord } from '../store/mergeRecord.js';
  * from; `key` is its identity within that kind. A deletion marker is a record too
  * (`deleted: true`), so a newer delete beats an older write from another device.
  */
-export const RECORD_KINDS = ['contact', 'chat', 'chatCleared', 'message', 'media', 'lid', 'journal'] as const;
+export const RECORD_KINDS = [
+  'contact',
+  'chat',
+  'chatCleared',
+  'message',
+  'media',
+  'lid',
+  'journal',
+  'setting',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export type BackupRecord = Readonly<{

@@ -24,6 +24,8 @@ export type AccountBackupOptions = Readonly<{
   /** `() => store.currentSeq()`: how far the change log is, for "pending changes". */
   currentSeq: () => number;
   onStatus?: (status: BackupStatus) => void;
+  /** From an earlier run of the app, for the status line. */
+  lastSuccessAt?: number | null;
   logger?: Logger;
   clock?: SchedulerClock;
   retry?: RetryOptions;
@@ -71,6 +73,7 @@ export function createAccountBackup(options: AccountBackupOptions): AccountBacku
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.onStatus === undefined ? {} : { onStatus: options.onStatus }),
     ...(logger === undefined ? {} : { logger }),
+    ...(options.lastSuccessAt === undefined ? {} : { lastSuccessAt: options.lastSuccessAt }),
   });
   sink.scheduler = scheduler;
   return {

@@ -172,6 +172,30 @@ const SEQ_TABLES: readonly SeqTable[] = [
       return [marker, { kind: 'chatCleared', key: marker.key, hlc: marker.hlc, deleted: false, value: null }];
     },
   },
+  {
+    // The store's own clear markers survive a re-creation of the chat (the tombstone does not),
+    // so a delete + re-create between two backups still reaches the backup.
+    sql: 'SELECT * FROM chat_clears WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+    toRecord: (_db, row) => ({
+      kind: 'chatCleared',
+      key: String(row['chat_id']),
+      hlc: String(row['hlc']),
+      deleted: false,
+      value: null,
+    }),
+  },
+  {
+    // Settings keep their deletion marker in the row itself (is_deleted), value_json stays text
+    // like the other *_json columns so the stored bytes round-trip exactly.
+    sql: 'SELECT * FROM settings WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+    toRecord: (_db, row) => ({
+      kind: 'setting',
+      key: String(row['key']),
+      hlc: String(row['hlc']),
+      deleted: row['is_deleted'] === 1,
+      value: { key: row['key'], value_json: row['value_json'] },
+    }),
+  },
 ];
 
 function lidRecord(row: Row): BackupRecord {

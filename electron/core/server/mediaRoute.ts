@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, promises as fsp, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { AccountIdSchema } from '../../../shared/src/index.js';
@@ -29,6 +29,16 @@ export function resolveMediaPath(profileDir: string, path: string): string | nul
 }
 
 /**
+ * Records that the window showed this file: the account's media cache evicts the least recently
+ * touched files first (see electron/core/session/worker/MediaCache.ts). Best effort: a file
+ * evicted meanwhile is simply gone.
+ */
+export function touchMediaFile(file: string): void {
+  const now = new Date();
+  fsp.utimes(file, now, now).catch(() => undefined);
+}
+
+/**
  * Serves downloaded media to the renderer (browser mode's `/media/…` route; the server already
  * checked the session cookie, Host and Origin). Unknown kinds are sent as attachments, never
  * rendered inline.
@@ -55,5 +65,6 @@ export function createMediaRoute(profileDir: string) {
       ...(type ? {} : { 'Content-Disposition': 'attachment' }),
     });
     createReadStream(file).pipe(res);
+    touchMediaFile(file);
   };
 }

@@ -10,9 +10,11 @@ import type {
   Contact,
   ContactId,
   EventBatch,
+  MediaCacheUsage,
   Message,
   MessageBody,
   MessageId,
+  PairingCodeIssued,
 } from '../../../shared/src/index.js';
 import { BridgeError } from '../bridge/BridgeError.js';
 import type { KeyProvider, OutboxLane, StoreOp } from '../store/index.js';
@@ -20,7 +22,7 @@ import { AccountStore } from '../store/index.js';
 import type { AccountWorkerApi, AccountWorkerOptions, BatchSink, SocketOverrides } from './AccountWorkerApi.js';
 import { eventBatchOf } from './worker/eventBatchOf.js';
 import { enqueueCommand, enqueueSend } from './worker/enqueueCommand.js';
-import { attachmentBody, pendingMessage } from './worker/outgoingMessages.js';
+import { attachmentBody, pendingMessage, quoteOf } from './worker/outgoingMessages.js';
 import type { WorkerTuning } from './worker/WorkerTuning.js';
 import { DEFAULT_WORKER_TUNING } from './worker/WorkerTuning.js';
 import { WorkerRuntime } from './worker/WorkerRuntime.js';
@@ -144,11 +146,27 @@ export class AccountWorker implements AccountWorkerApi {
     return Promise.resolve(contact);
   }
 
+  // --- Media cache ---------------------------------------------------------------------------
+
+  mediaCacheUsage(): Promise<MediaCacheUsage> {
+    return this.#require().mediaCache.usage();
+  }
+
+  setMediaCacheLimit(limitBytes: number): Promise<MediaCacheUsage> {
+    return this.#require().mediaCache.setLimit(limitBytes);
+  }
+
+  clearMediaCache(): Promise<MediaCacheUsage> {
+    return this.#require().mediaCache.clear();
+  }
+
   // --- Commands through the outbox ---------------------------------------------------------
 
   sendText(input: CommandInput<'messages.sendText'>, commandId: CommandId): Promise<MessageId> {
     const body = { kind: 'text' as const, text: input.text };
-    return Promise.resolve(this.#queueSend(commandId, 'messages.sendText', input, input.chatId, body));
+    const quoted = input.quotedId === null ? undefined : this.#require().store.getMessage(input.chatId, input.quotedId);
+    const extra = quoted === undefined ? {} : { quoted: quoteOf(quoted) };
+    return Promise.resolve(this.#queueSend(commandId, 'messages.sendText', input, input.chatId, body, extra));
   }
 
   sendAttachment(input: CommandInput<'messages.sendAttachment'>, commandId: CommandId): Promise<MessageId> {
@@ -216,6 +234,10 @@ export class AccountWorker implements AccountWorkerApi {
 
   // --- Commands that need the socket now -----------------------------------------------------
 
+  requestPairingCode(phoneNumber: string): Promise<PairingCodeIssued> {
+    return this.#require().requestPairingCode(phoneNumber);
+  }
+
   startChat(phoneNumber: string): Promise<ChatId> {
     return this.#require().startChat(phoneNumber);
   }
@@ -260,7 +282,7 @@ export class AccountWorker implements AccountWorkerApi {
     input: unknown,
     chatId: ChatId,
     body: MessageBody,
-    extra: Partial<Pick<Message, 'isForwarded'>> = {},
+    extra: Partial<Pick<Message, 'quoted' | 'isForwarded'>> = {},
   ): MessageId {
     const rt = this.#require();
     const rows = (messageId: MessageId): StoreOp[] => [

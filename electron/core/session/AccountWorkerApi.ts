@@ -43,4 +43,8 @@ export type SocketOverrides = {
   /** https.Agent for uploads (Baileys' upload path uses https.request, not fetch). */
   readonly uploadAgent?: unknown;
   readonly defaultQueryTimeoutMs?: number;
+  /** Lifetime of each QR code (Baileys' `qrTimeout`); tests shorten it. */
+  readonly qrTimeoutMs?: number;
+  /** Keep-alive interval; tests shorten it to provoke a lost link (408) quickly. */
+  readonly keepAliveIntervalMs?: number;
 };

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Account, AccountId, EventBatch, BridgeEvent, SyncStatus } from '../../../shared/src/index.js';
-import type { AccountPort, SessionPort } from '../app/SessionPort.js';
+import type { AccountPort, ArchiveHost, SessionPort } from '../app/SessionPort.js';
 import { BridgeError } from '../bridge/BridgeError.js';
 import type { EventHub } from '../bridge/EventHub.js';
 import type { KeyProvider } from '../store/keyProvider.js';
@@ -119,6 +119,31 @@ export class SessionManager implements SessionPort {
   };
 
   account = (accountId: AccountId): AccountPort => this.#slot(accountId).port;
+
+  /** For backup restores: the store file is written only while no worker has it open. */
+  readonly archives: ArchiveHost = {
+    accountDir: (accountId) => accountDirOf(this.#options.profileDir, accountId),
+    withAccountStopped: async (accountId, fn) => {
+      const slot = this.#slot(accountId);
+      // Another instance has this store open: writing under it would leave its clock stale.
+      if (slot.supervisor.state === 'locked')
+        throw new BridgeError('ACCOUNT_LOCKED', 'This account is open in another window; close it there first');
+      await slot.supervisor.stop();
+      try {
+        return await fn();
+      } finally {
+        if (!this.#isClosed) slot.supervisor.start();
+      }
+    },
+    adoptArchive: async (accountId, label) => {
+      if (this.#slots.has(accountId)) throw new BridgeError('CONFLICT', 'this account is already on this computer');
+      const entry: RegistryEntry = { id: accountId, label, createdAt: Date.now() };
+      await this.#saveRegistry([...this.#entries(), entry]);
+      this.#startSlot(entry);
+      this.#publish([]);
+      this.#log.info({ accountId }, 'restored archive adopted as an account');
+    },
+  };
 
   catchUp = async (
     accountId: AccountId | null,

@@ -67,6 +67,36 @@ describe('decideReconnect', () => {
       { action: 'backoff', delayMs: 500, closeReason: 'badSession' },
     ],
     ['unknown code → backoff', { statusCode: 599 }, 0, { action: 'backoff', delayMs: 500, closeReason: 'unknown' }],
+    [
+      '408 while awaiting pairing (QR refs ran out) → stop, offer a new code',
+      { statusCode: 408, isAwaitingPairing: true, isLost: true },
+      0,
+      { action: 'stop', closeReason: 'qrExpired', offer: 'repair' },
+    ],
+    [
+      '408 on a paired account → transient backoff',
+      { statusCode: 408, isAwaitingPairing: false, isLost: true },
+      0,
+      { action: 'backoff', delayMs: 500, closeReason: 'transient' },
+    ],
+    [
+      '428 while awaiting pairing → backoff (a new socket shows new codes)',
+      { statusCode: 428, isAwaitingPairing: true },
+      0,
+      { action: 'backoff', delayMs: 500, closeReason: 'transient' },
+    ],
+    [
+      'untrusted certificate chain → stop, offer retry',
+      { statusCode: 400, trustFailure: 'serverCertificate' },
+      0,
+      { action: 'stop', closeReason: 'untrustedServer', offer: 'takeOver' },
+    ],
+    [
+      'forged account signature at pairing → stop, offer re-pair',
+      { statusCode: 500, trustFailure: 'accountSignature', isAwaitingPairing: true },
+      0,
+      { action: 'stop', closeReason: 'pairingRejected', offer: 'repair' },
+    ],
     ['delay is capped', { statusCode: 408 }, 20, { action: 'backoff', delayMs: 15_000, closeReason: 'transient' }],
     [
       'huge attempt stays finite',
@@ -78,9 +108,17 @@ describe('decideReconnect', () => {
     expect(decideReconnect(reason, attempt, half, config)).toEqual(expected);
   });
 
-  it('440 stops at every attempt: it never loops', () => {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      expect(decideReconnect({ statusCode: 440 }, attempt, Math.random).action).toBe('stop');
+  it('440, trust failures and expired QR codes stop at every attempt: they never loop', () => {
+    const stoppers: DisconnectInfo[] = [
+      { statusCode: 440 },
+      { statusCode: 400, trustFailure: 'serverCertificate' },
+      { statusCode: 500, trustFailure: 'accountSignature' },
+      { statusCode: 408, isAwaitingPairing: true },
+    ];
+    for (const reason of stoppers) {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        expect(decideReconnect(reason, attempt, Math.random).action).toBe('stop');
+      }
     }
   });
 

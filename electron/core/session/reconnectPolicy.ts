@@ -1,4 +1,5 @@
 import type { CloseReason } from '../../../shared/src/index.js';
+import { missingCaseError } from '../util/missingCaseError.js';
 
 export const RECONNECT_BASE_DELAY_MS = 1_000;
 export const RECONNECT_MAX_DELAY_MS = 60_000;
@@ -10,8 +11,21 @@ export const DEFAULT_RECONNECT_CONFIG: ReconnectConfig = {
   maxDelayMs: RECONNECT_MAX_DELAY_MS,
 };
 
+/**
+ * Which check of the server's identity failed (classified in whatsapp/, the only folder that knows
+ * Baileys' error texts): its Noise certificate chain, or the account signature in pair-success.
+ */
+export type TrustFailure = 'serverCertificate' | 'accountSignature';
+
 /** What closed the socket: Baileys' `lastDisconnect.error` boiled down to plain data. */
-export type DisconnectInfo = Readonly<{ statusCode?: number; isLost?: boolean; message?: string }>;
+export type DisconnectInfo = Readonly<{
+  statusCode?: number;
+  isLost?: boolean;
+  message?: string;
+  trustFailure?: TrustFailure;
+  /** The account had no paired credentials when the socket closed (it was showing QR codes). */
+  isAwaitingPairing?: boolean;
+}>;
 
 export type UserOffer = 'takeOver' | 'repair' | 'none';
 
@@ -51,6 +65,24 @@ export function decideReconnect(
     delayMs: fullJitterDelayMs(attempt, rand, config),
     closeReason,
   });
+  switch (reason.trustFailure) {
+    case 'serverCertificate':
+      // Not a network hiccup: the same server would be refused again, so retrying only hammers it.
+      // The user may retry once the cause (a proxy, a captive portal) is gone.
+      return { action: 'stop', closeReason: 'untrustedServer', offer: 'takeOver' };
+    case 'accountSignature':
+      // A pairing the phone's account key did not sign; Baileys saved nothing. Pairing again is the way on.
+      return { action: 'stop', closeReason: 'pairingRejected', offer: 'repair' };
+    case undefined:
+      break;
+    default:
+      throw missingCaseError(reason.trustFailure);
+  }
+  if (reason.statusCode === STATUS.connectionLost && reason.isAwaitingPairing === true) {
+    // Baileys ends with 408 once every QR ref expired unscanned. Reconnecting would show codes to
+    // nobody forever; the user asks for a new one when they are back at the screen.
+    return { action: 'stop', closeReason: 'qrExpired', offer: 'repair' };
+  }
   switch (reason.statusCode) {
     case STATUS.restartRequired:
       // Sent right after pairing: the server wants a fresh socket with the new creds. Baileys does not

@@ -1,7 +1,18 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { AccountId, Chat, ChatId, Contact, ContactId, Message, SyncStatus } from '../../../shared/src/index.js';
+import type {
+  AccountId,
+  Chat,
+  ChatId,
+  Contact,
+  ContactId,
+  MediaState,
+  Message,
+  SyncStatus,
+} from '../../../shared/src/index.js';
 import { AccountIdSchema } from '../../../shared/src/index.js';
+import type { SettingEntry } from './accountSettings.js';
+import { listSettings, readSetting } from './accountSettings.js';
 import type { BatchResult, StoreOp } from './batchOps.js';
 import { applyOps } from './batchOps.js';
 import type { ChangePage } from './changeLog.js';
@@ -14,10 +25,11 @@ import type { HybridLogicalClock } from './hlc.js';
 import { isGroupJid } from './jid.js';
 import type { KeyProvider } from './keyProvider.js';
 import type { MediaRecord } from './mediaStateRepository.js';
-import { getMedia, listFailedMedia } from './mediaStateRepository.js';
+import { getMedia, listFailedMedia, listMediaByStatus } from './mediaStateRepository.js';
 import { searchMessages } from './messageSearch.js';
 import type { MessagePage, MessageCursor } from './storeReads.js';
 import { StoreReads } from './storeReads.js';
+import type { SettingKey, SettingValue, SettingWrite } from './settingsRegistry.js';
 import type { KeyWrites } from './signalKeyRepository.js';
 import { SignalKeyRepository } from './signalKeyRepository.js';
 import { StoreDatabase } from './storeDatabase.js';
@@ -190,6 +202,11 @@ export class AccountStore {
     return this.#journal.record(chunk);
   }
 
+  /** Whether a history notification with this WhatsApp id was journaled (processed or not). */
+  hasHistoryChunk(id: string): boolean {
+    return this.#journal.has(id);
+  }
+
   pendingHistoryChunks(): HistoryChunk[] {
     return this.#journal.pending();
   }
@@ -242,6 +259,32 @@ export class AccountStore {
 
   listFailedMedia(limit: number): MediaRecord[] {
     return listFailedMedia(this.#db, limit);
+  }
+
+  /** Media rows in these states (the media cache maps its files to messages through them). */
+  listMediaByStatus(statuses: readonly MediaState['status'][]): MediaRecord[] {
+    return listMediaByStatus(this.#db, statuses);
+  }
+
+  // --- Settings (stamped records: backed up and merged by HLC, see accountSettings.ts) -----
+
+  /** The setting's value, or undefined when never set or deleted (callers apply their default). */
+  getSetting<K extends SettingKey>(key: K): SettingValue<K> | undefined {
+    return readSetting(this.#db, key);
+  }
+
+  listSettings(): SettingEntry[] {
+    return listSettings(this.#db);
+  }
+
+  /** One stamped batch. Workers commit `setting.set` ops via persist-then-emit (wakes the backup). */
+  setSetting(setting: SettingWrite): BatchResult {
+    return this.applyBatch([{ type: 'setting.set', setting }]);
+  }
+
+  /** Leaves a deletion marker, so the removal also wins over an older value in a backup. */
+  deleteSetting(key: SettingKey): BatchResult {
+    return this.applyBatch([{ type: 'setting.delete', key }]);
   }
 
   getSyncStatus(): SyncStatus {

@@ -1,5 +1,6 @@
 import type { ChatId, Message, MessageStatus, Reaction, SyncStatus } from '../../../shared/src/index.js';
 import type { StoreChange } from './changeLog.js';
+import { settingJson, writeSetting } from './accountSettings.js';
 import type { ChatPatch } from './chatWriter.js';
 import { deleteChat, refreshChatActivity, upsertChat } from './chatWriter.js';
 import type { ContactPatch } from './contactWriter.js';
@@ -16,6 +17,9 @@ import {
   updateMessageStatus,
   upsertMessage,
 } from './messageWriter.js';
+import type { PollVoteRecord } from './pollVotes.js';
+import type { SettingKey, SettingWrite } from './settingsRegistry.js';
+import { applyPollVote, retallyPoll } from './pollVotes.js';
 import type { WriteContext } from './writeContext.js';
 import { changeKey } from './writeContext.js';
 import { missingCaseError } from '../util/missingCaseError.js';
@@ -40,7 +44,10 @@ export type StoreOp =
   | Readonly<{ type: 'lid.map'; lid: string; pn: string; source: string }>
   | Readonly<{ type: 'media.state'; update: MediaStateUpdate }>
   | Readonly<{ type: 'sync.status'; status: SyncStatus }>
-  | Readonly<{ type: 'history.processed'; chunkId: string; messageCount: number; chatCount: number }>;
+  | Readonly<{ type: 'history.processed'; chunkId: string; messageCount: number; chatCount: number }>
+  | Readonly<{ type: 'poll.vote'; vote: PollVoteRecord }>
+  | Readonly<{ type: 'setting.set'; setting: SettingWrite }>
+  | Readonly<{ type: 'setting.delete'; key: SettingKey }>;
 
 /** An op that referred to something not in the archive (e.g. a reaction to an unknown message). */
 export type SkippedOp = Readonly<{ index: number; type: StoreOp['type']; reason: 'notFound' }>;
@@ -66,9 +73,12 @@ export function applyOps(ctx: WriteContext, journal: HistoryJournal, ops: readon
 
 function applyOp(ctx: WriteContext, journal: HistoryJournal, op: StoreOp): boolean {
   switch (op.type) {
-    case 'message.upsert':
-      upsertMessage(ctx, op.message, op.raw ?? null);
+    case 'message.upsert': {
+      const written = upsertMessage(ctx, op.message, op.raw ?? null);
+      // A poll's incoming copy carries no voters: put back the tally of the votes already stored.
+      if (written.body.kind === 'poll') retallyPoll(ctx, written.chatId, written.id, true);
       return true;
+    }
     case 'message.status':
       return updateMessageStatus(ctx, op, op.status, op.failure);
     case 'message.react':
@@ -98,6 +108,14 @@ function applyOp(ctx: WriteContext, journal: HistoryJournal, op: StoreOp): boole
       return true;
     case 'history.processed':
       return journal.markProcessed(op.chunkId, op, ctx.nowMs);
+    case 'poll.vote':
+      return applyPollVote(ctx, op.vote);
+    case 'setting.set':
+      writeSetting(ctx, op.setting.key, settingJson(op.setting));
+      return true;
+    case 'setting.delete':
+      writeSetting(ctx, op.key, null);
+      return true;
     default:
       throw missingCaseError(op);
   }

@@ -22,6 +22,8 @@ const describeChange = (c: StoreChange): string => {
       return `sync:${c.status.phase}`;
     case 'removed':
       return `removed:${c.entity}:${c.id}`;
+    case 'setting':
+      return `setting:${c.key}`;
   }
 };
 

@@ -21,6 +21,7 @@ import {
 import type { StoreDatabase } from './storeDatabase.js';
 
 export type EntityKind = 'chat' | 'message' | 'contact' | 'media';
+const ENTITY_KINDS: readonly EntityKind[] = ['chat', 'message', 'contact', 'media'];
 
 /** One entry of the account's change stream; `seq` is strictly increasing. */
 export type StoreChange =
@@ -29,7 +30,9 @@ export type StoreChange =
   | Readonly<{ seq: number; kind: 'contact'; contact: Contact }>
   | Readonly<{ seq: number; kind: 'media'; chatId: ChatId; messageId: MessageId; state: MediaState }>
   | Readonly<{ seq: number; kind: 'syncStatus'; status: SyncStatus }>
-  | Readonly<{ seq: number; kind: 'removed'; entity: EntityKind; chatId: ChatId | null; id: string; hlc: string }>;
+  | Readonly<{ seq: number; kind: 'removed'; entity: EntityKind; chatId: ChatId | null; id: string; hlc: string }>
+  // A per-account setting was set or deleted (store/accountSettings.ts); the value is read on demand.
+  | Readonly<{ seq: number; kind: 'setting'; key: string; isDeleted: boolean }>;
 
 export type ChangePage = Readonly<{ changes: StoreChange[]; lastSeq: number; hasMore: boolean }>;
 
@@ -46,6 +49,8 @@ export class ChangeLog {
   readonly #accountId: AccountId;
   #pending: number | undefined;
   #clearedMessageKeys = new Set<string>();
+  /** Entities with at least one tombstone (probed per batch): re-creating anything else clears nothing. */
+  #entitiesWithTombstones = new Set<EntityKind>(ENTITY_KINDS);
 
   constructor(db: StoreDatabase, accountId: AccountId) {
     this.#db = db;
@@ -60,6 +65,10 @@ export class ChangeLog {
   begin(): void {
     this.#pending = this.currentSeq();
     this.#clearedMessageKeys = new Set();
+    // A history chunk creates a thousand messages and hundreds of contacts and chats, each of which
+    // would clear its tombstone. One indexed probe per entity and batch tells whether any can exist.
+    const probe = this.#db.stmt('SELECT 1 FROM tombstones WHERE entity = ? LIMIT 1');
+    this.#entitiesWithTombstones = new Set(ENTITY_KINDS.filter((entity) => probe.get(entity) !== undefined));
   }
 
   nextSeq(): number {
@@ -104,6 +113,7 @@ export class ChangeLog {
   ): StoreChange {
     const seq = this.nextSeq();
     // A removal after a re-creation in the same batch must survive the bulk clear at flush.
+    this.#entitiesWithTombstones.add(entity);
     if (entity === 'message') this.#clearedMessageKeys.delete(key);
     this.#db
       .stmt(
@@ -116,6 +126,7 @@ export class ChangeLog {
 
   /** A re-created row supersedes its deletion marker. Message keys are cleared in bulk at flush. */
   clearTombstone(entity: EntityKind, key: string): void {
+    if (!this.#entitiesWithTombstones.has(entity)) return;
     if (entity === 'message') this.#clearedMessageKeys.add(key);
     else this.#db.stmt('DELETE FROM tombstones WHERE entity = ? AND key = ?').run(entity, key);
   }
@@ -178,6 +189,12 @@ export class ChangeLog {
         id: row.entity_id,
         hlc: row.hlc,
       });
+    }
+    const settings = db
+      .stmt('SELECT key, is_deleted, seq FROM settings WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(afterSeq, take) as { key: string; is_deleted: number; seq: number }[];
+    for (const row of settings) {
+      changes.push({ seq: row.seq, kind: 'setting', key: row.key, isDeleted: row.is_deleted === 1 });
     }
     changes.sort((a, b) => a.seq - b.seq);
     const hasMore = changes.length > limit;

@@ -2,9 +2,10 @@ import type { Chat, ChatId, ContactId } from '../../../shared/src/index.js';
 import { isGroupJid } from './jid.js';
 import { previewText } from './messageMerge.js';
 import type { ChatRow, MessageRow } from './rowMappers.js';
-import { chatFromRow, MESSAGE_COLUMNS, MESSAGE_FROM, messageFromRow } from './rowMappers.js';
+import { chatFromRow, parseMessageBody } from './rowMappers.js';
 import type { WriteContext } from './writeContext.js';
 import { changeKey } from './writeContext.js';
+import { recordChatClear } from './chatClears.js';
 
 /** Partial update of a chat as WhatsApp sends them (chats.update carries only what changed). */
 export type ChatPatch = Readonly<{ id: string } & Partial<Omit<Chat, 'accountId' | 'id'>>>;
@@ -83,6 +84,8 @@ export function upsertChat(ctx: WriteContext, patch: ChatPatch): Chat {
   return writeChat(ctx, { ...base, ...defined, id, contactId, accountId: ctx.accountId }, stored === undefined);
 }
 
+type NewestRow = Pick<MessageRow, 'sender_id' | 'from_me' | 'timestamp' | 'body_json'> & { oldest: number | null };
+
 /**
  * Re-derives a chat's activity (newest message, preview, how far back the archive reaches)
  * after its messages changed; creates the chat for a message in an unknown conversation.
@@ -91,17 +94,23 @@ export function upsertChat(ctx: WriteContext, patch: ChatPatch): Chat {
 export function refreshChatActivity(ctx: WriteContext, chatId: ChatId): void {
   const stored = readChat(ctx, chatId);
   const chat = stored ?? newChat(ctx, chatId);
+  // Only what the preview needs (no media join, no details JSON), and the oldest time in the same
+  // statement: this runs for every chat a history chunk touches.
   const newestRow = ctx.db
     .stmt(
-      `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.chat_id = ? ORDER BY m.timestamp DESC, m.id DESC LIMIT 1`,
+      `SELECT sender_id, from_me, timestamp, body_json,
+         (SELECT MIN(timestamp) FROM messages WHERE chat_id = @chatId) AS oldest
+       FROM messages WHERE chat_id = @chatId ORDER BY timestamp DESC, id DESC LIMIT 1`,
     )
-    .get(chatId) as MessageRow | undefined;
-  const oldest = ctx.db.stmt('SELECT MIN(timestamp) AS ts FROM messages WHERE chat_id = ?').get(chatId) as {
-    ts: number | null;
-  };
-  let next: Chat = { ...chat, oldestMessageAt: oldest.ts };
+    .get({ chatId }) as NewestRow | undefined;
+  let next: Chat = { ...chat, oldestMessageAt: newestRow?.oldest ?? null };
   if (newestRow !== undefined) {
-    const newest = messageFromRow(newestRow, ctx.accountId);
+    const newest = {
+      senderId: newestRow.sender_id as ContactId | null,
+      isFromMe: newestRow.from_me === 1,
+      timestamp: newestRow.timestamp,
+      body: parseMessageBody(newestRow.body_json),
+    };
     // Chat metadata may already know of a later message than the archive holds; keep the later.
     const isNewestLatest = chat.lastMessageAt === null || newest.timestamp >= chat.lastMessageAt;
     if (isNewestLatest || chat.preview === null) {
@@ -127,7 +136,9 @@ export function deleteChat(ctx: WriteContext, chatIdIn: string): boolean {
   ctx.db.stmt('DELETE FROM messages WHERE chat_id = ?').run(chatId);
   const removed = ctx.db.stmt('DELETE FROM chats WHERE id = ?').run(chatId).changes > 0;
   ctx.touchedChats.delete(chatId);
-  const change = ctx.changeLog.tombstone('chat', chatId, chatId, chatId, ctx.clock.now(), ctx.nowMs);
+  const hlc = ctx.clock.now();
+  const change = ctx.changeLog.tombstone('chat', chatId, chatId, chatId, hlc, ctx.nowMs);
+  recordChatClear(ctx, chatId, hlc, change.seq);
   ctx.changes.add(changeKey(change), change);
   return removed;
 }

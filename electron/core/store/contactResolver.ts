@@ -10,6 +10,7 @@ export class ContactResolver {
   readonly #db: StoreDatabase;
   // Bounded by the number of distinct JIDs seen; cleared whenever a mapping changes.
   readonly #cache = new Map<string, string>();
+  readonly #lidCache = new Map<string, string | null>();
 
   constructor(db: StoreDatabase) {
     this.#db = db;
@@ -29,13 +30,19 @@ export class ContactResolver {
     return resolved;
   }
 
+  /** Asked once per contact write (history: hundreds per chunk), so cached like `resolve`. */
   lidFor(pn: string): string | null {
+    const cached = this.#lidCache.get(pn);
+    if (cached !== undefined) return cached;
     const row = this.#db.stmt('SELECT lid FROM lid_mappings WHERE pn = ? ORDER BY recorded_at DESC LIMIT 1').get(pn) as
       { lid: string } | undefined;
-    return row?.lid ?? null;
+    const lid = row?.lid ?? null;
+    this.#lidCache.set(pn, lid);
+    return lid;
   }
 
   invalidate(): void {
     this.#cache.clear();
+    this.#lidCache.clear();
   }
 }

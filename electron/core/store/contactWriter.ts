@@ -33,6 +33,15 @@ export function touchContact(
   fields: Pick<Contact, 'id' | 'phoneNumber' | 'lid' | 'isGroup'>,
   isNew: boolean,
 ): Contact {
+  const seq = writeContactRow(ctx, fields, isNew);
+  return reportContact(ctx, fields, seq);
+}
+
+function writeContactRow(
+  ctx: WriteContext,
+  fields: Pick<Contact, 'id' | 'phoneNumber' | 'lid' | 'isGroup'>,
+  isNew: boolean,
+): number {
   const seq = ctx.changeLog.nextSeq();
   ctx.db.stmt(WRITE_SQL).run({
     id: fields.id,
@@ -44,8 +53,29 @@ export function touchContact(
     seq,
   });
   if (isNew) ctx.changeLog.clearTombstone('contact', fields.id);
-  const contact = readContact(ctx, fields.id);
-  if (contact === undefined) throw new Error('contact vanished inside its own transaction');
+  return seq;
+}
+
+/** The row was just written with these fields: only the names need reading back, unless known. */
+function reportContact(
+  ctx: WriteContext,
+  fields: Pick<Contact, 'id' | 'phoneNumber' | 'lid' | 'isGroup'>,
+  seq: number,
+  knownNames?: readonly ContactNameRow[],
+): Contact {
+  const names =
+    knownNames ??
+    (ctx.db.stmt('SELECT source, name FROM contact_names WHERE contact_id = ?').all(fields.id) as ContactNameRow[]);
+  const row: ContactRow = {
+    id: fields.id,
+    phone_number: fields.phoneNumber,
+    lid: fields.lid,
+    is_group: fields.isGroup ? 1 : 0,
+    updated_at: ctx.nowMs,
+    hlc: '',
+    seq,
+  };
+  const contact = contactFromRows(row, names);
   const change = { seq, kind: 'contact', contact } as const;
   ctx.changes.add(changeKey(change), change);
   return contact;
@@ -65,20 +95,46 @@ export function contactIdentity(
   };
 }
 
+type StoredContactRow = { is_group: number; source: string | null; name: string | null };
+
 export function upsertContact(ctx: WriteContext, patch: ContactPatch): Contact {
   const id = isGroupJid(patch.jid) ? patch.jid : ctx.resolver.resolve(patch.jid);
-  const stored = readContact(ctx, id);
-  const identity = contactIdentity(ctx, id, patch.isGroup ?? stored?.isGroup);
-  // The parent row must exist before names reference it (foreign key).
-  if (stored === undefined) touchContact(ctx, identity, true);
+  // The contact and its names in one read; the names written below are then applied to that copy.
+  const rows = ctx.db
+    .stmt(
+      `SELECT c.is_group, n.source, n.name FROM contacts c
+       LEFT JOIN contact_names n ON n.contact_id = c.id WHERE c.id = ?`,
+    )
+    .all(id) as StoredContactRow[];
+  const stored = rows[0];
+  const names = new Map<string, string>();
+  for (const row of rows) if (row.source !== null && row.name !== null) names.set(row.source, row.name);
+  const identity = contactIdentity(
+    ctx,
+    id,
+    patch.isGroup ?? (stored === undefined ? undefined : stored.is_group === 1),
+  );
+  // The parent row is written (and stamped, once) before the names that reference it (foreign key).
+  const seq = writeContactRow(ctx, identity, stored === undefined);
   const upsertName = ctx.db.stmt(
     `INSERT INTO contact_names (contact_id, source, name, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (contact_id, source) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
   );
   const removeName = ctx.db.stmt('DELETE FROM contact_names WHERE contact_id = ? AND source = ?');
   for (const update of patch.names ?? []) {
-    if (update.name === null || update.name.trim() === '') removeName.run(id, update.source);
-    else upsertName.run(id, update.source, update.name.slice(0, 512), ctx.nowMs);
+    if (update.name === null || update.name.trim() === '') {
+      removeName.run(id, update.source);
+      names.delete(update.source);
+    } else {
+      const name = update.name.slice(0, 512);
+      upsertName.run(id, update.source, name, ctx.nowMs);
+      names.set(update.source, name);
+    }
   }
-  return touchContact(ctx, identity, false);
+  return reportContact(
+    ctx,
+    identity,
+    seq,
+    [...names].map(([source, name]) => ({ source, name })),
+  );
 }

@@ -63,6 +63,10 @@ export class HistoryJournal {
     );
   }
 
+  has(id: string): boolean {
+    return this.#db.stmt('SELECT 1 FROM history_journal WHERE id = ?').get(id) !== undefined;
+  }
+
   markProcessed(id: string, counts: { messageCount: number; chatCount: number }, at: number): boolean {
     return (
       this.#db

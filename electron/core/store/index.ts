@@ -23,4 +23,8 @@ export type { MediaRecord, MediaStateUpdate } from './mediaStateRepository.js';
 export type { VersionedRecord } from './mergeRecord.js';
 export { mergeRecord } from './mergeRecord.js';
 export type { KeyWrites } from './signalKeyRepository.js';
+export type { PollVoteRecord } from './pollVotes.js';
 export type { MessageCursor, MessagePage } from './storeReads.js';
+export type { SettingEntry } from './accountSettings.js';
+export type { SettingKey, SettingValue, SettingWrite } from './settingsRegistry.js';
+export { isSettingKey, SETTING_SCHEMAS } from './settingsRegistry.js';

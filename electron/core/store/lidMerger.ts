@@ -1,17 +1,19 @@
-import type { ChatId, ContactId } from '../../../shared/src/index.js';
+import type { ChatId, ContactId, MessageId } from '../../../shared/src/index.js';
 import { messageKey } from './changeLog.js';
 import { newChat, readChat, writeChat } from './chatWriter.js';
 import { contactIdentity, readContact, touchContact } from './contactWriter.js';
 import { isLidJid, isPnJid, normalizeUserJid } from './jid.js';
 import { readMessage, writeMessage } from './messageWriter.js';
+import { mergePollVotes } from './pollVotes.js';
+import { rekeyMessageId } from './rekeyMessageId.js';
 import type { WriteContext } from './writeContext.js';
 import { changeKey } from './writeContext.js';
 
 /**
  * Records that a LID and a phone-number JID are the same person and folds anything the archive
- * filed under the LID into the phone-number contact: names, the 1:1 chat and its messages, and
- * the sender of group messages. The phone-number JID is the surviving id because older chats,
- * the address book and the user all know people by number.
+ * filed under the LID into the phone-number contact: names, the 1:1 chat and its messages, the
+ * sender of group messages, poll votes, and message ids naming the LID. The phone-number JID is the
+ * surviving id because older chats, the address book and the user all know people by number.
  *
  * Returns false when the mapping was already known (nothing to do).
  */
@@ -32,6 +34,7 @@ export function recordLidMapping(ctx: WriteContext, lidIn: string, pnIn: string,
   mergeContact(ctx, lid, pn);
   mergeChat(ctx, lid as ChatId, pn as ChatId);
   reassignSender(ctx, lid, pn);
+  mergePollVotes(ctx, lid, pn);
   return true;
 }
 
@@ -74,21 +77,7 @@ function mergeChat(ctx: WriteContext, lid: ChatId, pn: ChatId): void {
       survivor === undefined,
     );
   }
-  for (const id of ids) {
-    const message = readMessage(ctx, lid, id);
-    if (message === undefined) continue;
-    const isDuplicate = readMessage(ctx, pn, id) !== undefined;
-    if (isDuplicate) {
-      ctx.db.stmt('DELETE FROM messages WHERE chat_id = ? AND id = ?').run(lid, id);
-    } else {
-      // ON UPDATE CASCADE carries the media row along.
-      ctx.db.stmt('UPDATE messages SET chat_id = ? WHERE chat_id = ? AND id = ?').run(pn, lid, id);
-      ctx.changeLog.clearTombstone('message', messageKey(pn, id));
-      writeMessage(ctx, { ...message, chatId: pn }, null, false);
-    }
-    const change = ctx.changeLog.tombstone('message', messageKey(lid, id), lid, id, ctx.clock.now(), ctx.nowMs);
-    ctx.changes.add(changeKey(change), change);
-  }
+  for (const id of ids) moveMessage(ctx, lid, id, pn, lid, pn);
   if (loser !== undefined) {
     ctx.db.stmt('DELETE FROM chats WHERE id = ?').run(lid);
     const change = ctx.changeLog.tombstone('chat', lid, lid, lid, ctx.clock.now(), ctx.nowMs);
@@ -104,8 +93,37 @@ function reassignSender(ctx: WriteContext, lid: string, pn: string): void {
     chat_id: string;
     id: string;
   }[];
-  for (const ref of refs) {
-    const message = readMessage(ctx, ref.chat_id, ref.id);
-    if (message !== undefined) writeMessage(ctx, { ...message, senderId: pn as ContactId }, null, false);
+  for (const ref of refs) moveMessage(ctx, ref.chat_id, ref.id, ref.chat_id, lid, pn);
+}
+
+/**
+ * Files one message under `toChat` with its ids re-keyed from the LID to the phone number; a copy
+ * already filed there wins. A changed key is tombstoned, so windows drop the old row.
+ */
+function moveMessage(ctx: WriteContext, fromChat: string, id: string, toChat: string, lid: string, pn: string): void {
+  const message = readMessage(ctx, fromChat, id);
+  if (message === undefined) return;
+  const newId = rekeyMessageId(id, lid, pn);
+  const moved = {
+    ...message,
+    chatId: toChat as ChatId,
+    id: newId as MessageId,
+    senderId: message.senderId === lid ? (pn as ContactId) : message.senderId,
+  };
+  if (fromChat === toChat && newId === id) {
+    writeMessage(ctx, moved, null, false);
+    return;
   }
+  if (readMessage(ctx, toChat, newId) !== undefined) {
+    ctx.db.stmt('DELETE FROM messages WHERE chat_id = ? AND id = ?').run(fromChat, id);
+  } else {
+    // ON UPDATE CASCADE carries the media row along.
+    ctx.db
+      .stmt('UPDATE messages SET chat_id = ?, id = ? WHERE chat_id = ? AND id = ?')
+      .run(toChat, newId, fromChat, id);
+    ctx.changeLog.clearTombstone('message', messageKey(toChat, newId));
+    writeMessage(ctx, moved, null, false);
+  }
+  const change = ctx.changeLog.tombstone('message', messageKey(fromChat, id), fromChat, id, ctx.clock.now(), ctx.nowMs);
+  ctx.changes.add(changeKey(change), change);
 }

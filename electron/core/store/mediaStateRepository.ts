@@ -101,3 +101,12 @@ export function listFailedMedia(db: StoreDatabase, limit: number): MediaRecord[]
     .all(limit) as MediaRow[];
   return rows.map(mediaFromRow);
 }
+
+/** Every media row whose state is one of `statuses` (few per account: one per media message). */
+export function listMediaByStatus(db: StoreDatabase, statuses: readonly MediaState['status'][]): MediaRecord[] {
+  if (statuses.length === 0) return [];
+  const rows = db
+    .stmt(`SELECT * FROM media WHERE json_extract(state_json, '$.status') IN (${statuses.map(() => '?').join(', ')})`)
+    .all(...statuses) as MediaRow[];
+  return rows.map(mediaFromRow);
+}

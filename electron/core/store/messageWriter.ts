@@ -15,6 +15,8 @@ import { changeKey } from './writeContext.js';
 const INSERT_SQL = `INSERT INTO messages
   (chat_id, id, sender_id, from_me, timestamp, status, body_json, details_json, search_text, raw, hlc, seq)
   VALUES (@chatId, @id, @senderId, @fromMe, @timestamp, @status, @body, @details, @searchText, @raw, @hlc, @seq)`;
+// Upserts try the insert first: history is almost all new messages, so the read-and-merge runs only on conflict.
+const INSERT_NEW_SQL = `${INSERT_SQL} ON CONFLICT (chat_id, id) DO NOTHING`;
 // The only insert path into messages, so it also indexes the text (see schema: no insert trigger).
 const INDEX_SQL = 'INSERT INTO messages_fts (rowid, search_text) VALUES (?, ?)';
 const UPDATE_SQL = `UPDATE messages SET sender_id = @senderId, from_me = @fromMe, timestamp = @timestamp,
@@ -42,9 +44,10 @@ export function readMessage(ctx: WriteContext, chatId: string, id: string): Mess
   return row === undefined ? undefined : messageFromRow(row, ctx.accountId);
 }
 
-/** Writes the final state of a message (already merged): a new row when isNew, else an update. */
-export function writeMessage(ctx: WriteContext, message: Message, raw: Uint8Array | null, isNew: boolean): Message {
-  const seq = ctx.changeLog.nextSeq();
+type MessageRowParams = Readonly<Record<string, string | number | Uint8Array | null>>;
+
+/** The statement parameters of a message row, stamped with `seq` and a fresh HLC. */
+function rowOf(ctx: WriteContext, message: Message, raw: Uint8Array | null, seq: number): MessageRowParams {
   const details: MessageDetails = {
     isFromOtherDevice: message.isFromOtherDevice,
     quoted: message.quoted,
@@ -54,7 +57,7 @@ export function writeMessage(ctx: WriteContext, message: Message, raw: Uint8Arra
     failure: message.failure,
   };
   const searchText = searchableText(message.body);
-  const row = {
+  return {
     chatId: message.chatId,
     id: message.id,
     senderId: message.senderId,
@@ -68,29 +71,53 @@ export function writeMessage(ctx: WriteContext, message: Message, raw: Uint8Arra
     hlc: ctx.clock.now(),
     seq,
   };
-  if (isNew) {
-    const { lastInsertRowid } = ctx.db.stmt(INSERT_SQL).run(row);
-    if (searchText !== null) ctx.db.stmt(INDEX_SQL).run(lastInsertRowid, searchText);
-    ctx.changeLog.clearTombstone('message', messageKey(message.chatId, message.id));
-  } else if (ctx.db.stmt(UPDATE_SQL).run(row).changes !== 1) {
-    throw new Error('message to update is missing inside its own transaction');
-  }
+}
+
+/** A new row, indexed for search; false (nothing written) when the message is already stored. */
+function insertIfNew(ctx: WriteContext, message: Message, row: MessageRowParams): boolean {
+  const { changes, lastInsertRowid } = ctx.db.stmt(INSERT_NEW_SQL).run(row);
+  if (changes === 0) return false;
+  if (row.searchText !== null) ctx.db.stmt(INDEX_SQL).run(lastInsertRowid, row.searchText);
+  ctx.changeLog.clearTombstone('message', messageKey(message.chatId, message.id));
+  return true;
+}
+
+function reportMessage(ctx: WriteContext, message: Message, seq: number): Message {
   ctx.touchedChats.add(message.chatId);
   const change = { seq, kind: 'message', message } as const;
   ctx.changes.add(changeKey(change), change);
   return message;
 }
 
+/** Writes the final state of a message (already merged): a new row when isNew, else an update. */
+export function writeMessage(ctx: WriteContext, message: Message, raw: Uint8Array | null, isNew: boolean): Message {
+  const seq = ctx.changeLog.nextSeq();
+  const row = rowOf(ctx, message, raw, seq);
+  if (isNew) {
+    if (!insertIfNew(ctx, message, row)) throw new Error('message to insert is already stored');
+  } else if (ctx.db.stmt(UPDATE_SQL).run(row).changes !== 1) {
+    throw new Error('message to update is missing inside its own transaction');
+  }
+  return reportMessage(ctx, message, seq);
+}
+
 export function upsertMessage(ctx: WriteContext, incoming: Message, raw: Uint8Array | null): Message {
   const message = canonicalMessage(ctx, { ...incoming, accountId: ctx.accountId });
+  const fresh = mergeMessage(undefined, message);
+  const seq = ctx.changeLog.nextSeq();
+  // A revoked message keeps no raw copy of what was revoked.
+  if (insertIfNew(ctx, fresh, rowOf(ctx, fresh, fresh.body.kind === 'deleted' ? null : raw, seq))) {
+    return reportMessage(ctx, fresh, seq);
+  }
   const stored = readMessage(ctx, message.chatId, message.id);
   const merged = mergeMessage(stored, message);
-  // A revoked message keeps no raw copy of what was revoked.
-  const written = writeMessage(ctx, merged, raw, stored === undefined);
+  if (ctx.db.stmt(UPDATE_SQL).run(rowOf(ctx, merged, raw, seq)).changes !== 1) {
+    throw new Error('message to update is missing inside its own transaction');
+  }
   if (merged.body.kind === 'deleted') {
     ctx.db.stmt('UPDATE messages SET raw = NULL WHERE chat_id = ? AND id = ?').run(merged.chatId, merged.id);
   }
-  return written;
+  return reportMessage(ctx, merged, seq);
 }
 
 type MessageRef = Readonly<{ chatId: string; messageId: string }>;

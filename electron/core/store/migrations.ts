@@ -1,11 +1,19 @@
 import type Database from 'better-sqlite3';
 import { StoreVersionError } from './errors.js';
+import { migrateSettingsTable } from './accountSettings.js';
+import { CHAT_CLEARS_SCHEMA } from './chatClears.js';
+import { POLL_VOTES_SCHEMA } from './pollVotes.js';
 import { SCHEMA_V1 } from './schema.js';
 
 export type Migration = Readonly<{ version: number; up: (db: Database.Database) => void }>;
 
 /** Append only: a shipped migration is never edited, a fix is a new version. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: (db) => db.exec(SCHEMA_V1) }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: (db) => db.exec(SCHEMA_V1) },
+  { version: 2, up: (db) => db.exec(POLL_VOTES_SCHEMA) },
+  { version: 3, up: (db) => db.exec(CHAT_CLEARS_SCHEMA) },
+  { version: 4, up: migrateSettingsTable },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

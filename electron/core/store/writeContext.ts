@@ -25,7 +25,7 @@ export class ChangeCollector {
   readonly #byKey = new Map<string, StoreChange>();
 
   add(key: string, change: StoreChange): void {
-    this.#byKey.delete(key);
+    // Insertion order does not matter (list() sorts by seq): replacing in place is enough.
     this.#byKey.set(key, change);
   }
 
@@ -46,6 +46,8 @@ export function changeKey(change: StoreChange): string {
       return `media:${change.chatId}\u001f${change.messageId}`;
     case 'syncStatus':
       return 'syncStatus';
+    case 'setting':
+      return `setting:${change.key}`;
     case 'removed':
       // A removal replaces the entity's earlier upsert in the same batch.
       return change.entity === 'message' || change.entity === 'media'

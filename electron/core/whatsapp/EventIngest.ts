@@ -1,5 +1,5 @@
-import type { BaileysEventMap, Contact as WAContact, WAMessage, WASocket } from '@whiskeysockets/baileys';
-import { getHistoryMsg, jidNormalizedUser, proto } from '@whiskeysockets/baileys';
+import type { BaileysEventMap, Contact as WAContact, WAMessage, WAMessageKey, WASocket } from '@whiskeysockets/baileys';
+import { getHistoryMsg, isJidGroup, jidNormalizedUser, proto } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import type { MessageStatus } from '../../../shared/src/index.js';
 import type { AccountStore, StoreOp } from '../store/index.js';
@@ -23,6 +23,8 @@ export type EventIngestDeps = Readonly<{
   log: Logger;
   /** Journals a history notification (raw bytes) before its receipt; see HistorySyncIngest. */
   journalHistory: (msg: WAMessage) => void;
+  /** Applies journaled chunks a crash left unprocessed (fire-and-forget). */
+  replayHistory: () => void;
 }>;
 
 /**
@@ -49,6 +51,23 @@ export class EventIngest {
     return Promise.resolve();
   };
 
+  /**
+   * Baileys' patched `storedAs` hook, asked when a message fails to decrypt: a redelivery of one
+   * persisted here before the process died (keys committed, receipt not sent) is acknowledged
+   * instead of answered with a retry receipt the sender cannot satisfy.
+   */
+  storedAs = (key: WAMessageKey): Promise<'message' | 'history-sync' | undefined> => {
+    const { store } = this.#deps;
+    if (key.id && store.hasHistoryChunk(key.id)) {
+      // Baileys skips processing for it: apply the chunk from the journal now, not on the next start.
+      this.#deps.replayHistory();
+      return Promise.resolve('history-sync');
+    }
+    const target = domainTargetOf(key, this.#deps.context());
+    const isStored = target !== null && store.getRawMessage(target.chatId, target.messageId) !== undefined;
+    return Promise.resolve(isStored ? 'message' : undefined);
+  };
+
   attach(sock: WASocket): void {
     const ev = sock.ev;
     ev.on('messages.upsert', (e) => this.#guard('messages.upsert', () => this.#onUpsert(e)));
@@ -56,8 +75,10 @@ export class EventIngest {
     ev.on('messages.reaction', (e) => this.#guard('messages.reaction', () => this.#onReaction(e)));
     ev.on('contacts.upsert', (e) => this.#guard('contacts.upsert', () => this.#onContacts(e)));
     ev.on('contacts.update', (e) => this.#guard('contacts.update', () => this.#onContacts(e as WAContact[])));
-    ev.on('chats.upsert', (e) => this.#guard('chats.upsert', () => this.#onChats(e)));
-    ev.on('chats.update', (e) => this.#guard('chats.update', () => this.#onChats(e)));
+    ev.on('chats.upsert', (e) => this.#guard('chats.upsert', () => this.#onChats(e, false)));
+    ev.on('chats.update', (e) => this.#guard('chats.update', () => this.#onChats(e, true)));
+    ev.on('groups.upsert', (e) => this.#guard('groups.upsert', () => this.#onGroups(e, true)));
+    ev.on('groups.update', (e) => this.#guard('groups.update', () => this.#onGroups(e, false)));
     ev.on('lid-mapping.update', (e) => this.#guard('lid-mapping.update', () => this.#onLidMapping(e)));
     ev.on('messaging-history.status', (e) =>
       this.#guard('messaging-history.status', () =>
@@ -123,14 +144,35 @@ export class EventIngest {
     );
   }
 
-  #onChats(chats: BaileysEventMap['chats.update']): void {
+  #onChats(chats: BaileysEventMap['chats.update'], isUpdate: boolean): void {
     const ctx = this.#deps.context();
     const resolver = makeJidResolver(ctx);
     const ops: StoreOp[] = [];
     for (const chat of chats) {
       if (!chat.id) continue;
       const patch = chatPatchOf({ ...chat, id: chat.id, ...appStateTimesInSeconds(chat) }, resolver.canonical(chat.id));
-      ops.push({ type: 'chat.upsert', chat: patch });
+      // In chats.update a positive unreadCount is a delta: processMessage reports each new incoming
+      // message as +1 and the event buffer sums them. Stored as is, three messages showed "1".
+      const delta = isUpdate && typeof chat.unreadCount === 'number' && chat.unreadCount > 0 ? chat.unreadCount : 0;
+      const unreadCount = delta > 0 ? (this.#deps.store.getChat(patch.id)?.unreadCount ?? 0) + delta : undefined;
+      ops.push({ type: 'chat.upsert', chat: unreadCount === undefined ? patch : { ...patch, unreadCount } });
+    }
+    this.#persist(ops);
+  }
+
+  /**
+   * Group metadata names the group chat. A group the account was just added to (upsert) gets its
+   * chat; the refresh after a `dirty` bit lists every group, so it only names chats that exist.
+   */
+  #onGroups(groups: BaileysEventMap['groups.update'], isNewGroup: boolean): void {
+    const ops: StoreOp[] = [];
+    for (const g of groups) {
+      if (!g.id || !isJidGroup(g.id) || !g.subject) continue;
+      if (!isNewGroup && this.#deps.store.getChat(g.id) === undefined) continue;
+      ops.push({
+        type: 'chat.upsert',
+        chat: { id: g.id, contactId: toContactId(g.id), isGroup: true, subject: g.subject },
+      });
     }
     this.#persist(ops);
   }

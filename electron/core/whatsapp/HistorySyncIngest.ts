@@ -1,12 +1,14 @@
-import { downloadAndProcessHistorySyncNotification, getHistoryMsg, proto } from '@whiskeysockets/baileys';
+import { getHistoryMsg, processHistoryMessage, proto } from '@whiskeysockets/baileys';
 import type { WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import type { AccountStore, HistoryChunk } from '../store/index.js';
 import { crashPoint } from '../util/crashPoints.js';
 import type { HistoryData } from './connectSocket.js';
 import type { HistoryChunkMeta, IngestSink } from './ingestTypes.js';
-import type { NormalizeContext } from './normalize/index.js';
+import type { HistorySyncInput, NormalizeContext } from './normalize/index.js';
 import { normalizeHistorySync } from './normalize/index.js';
+import { downloadHistorySync } from './downloadHistorySync.js';
+import { historyMessageBytes } from './historyMessageBytes.js';
 import { toStoreOps } from './toStoreOps.js';
 
 export type HistorySyncIngestDeps = Readonly<{
@@ -23,6 +25,9 @@ export type HistorySyncIngestDeps = Readonly<{
  * (`journal`, called from beforeReceipt), the chunk is downloaded and applied in ONE transaction
  * together with "journal entry processed" (`handle`, Baileys' historySyncHandler), and entries a
  * crash left unprocessed are applied again on start (`replayPending`).
+ *
+ * `record` and `applyDecoded` are the two synchronous halves of `handle` around the download and
+ * decode; they are public so the history-ingest bench drives this exact path without a socket or a CDN.
  */
 export class HistorySyncIngest {
   readonly #deps: HistorySyncIngestDeps;
@@ -35,13 +40,13 @@ export class HistorySyncIngest {
     const notification = msg.message ? getHistoryMsg(msg.message) : undefined;
     const id = msg.key.id;
     if (!notification || !id) return;
-    this.#record(id, notification);
+    this.record(id, notification);
   };
 
   /** Baileys' patched `historySyncHandler`: must return what downloadAndProcessHistorySyncNotification does. */
   handle = async (notification: proto.Message.IHistorySyncNotification, msg: WAMessage): Promise<HistoryData> => {
     const id = msg.key.id ?? `hist-${this.#deps.now()}`;
-    this.#record(id, notification);
+    this.record(id, notification);
     return this.#process(id, notification);
   };
 
@@ -59,7 +64,8 @@ export class HistorySyncIngest {
     return pending.length;
   }
 
-  #record(id: string, notification: proto.Message.IHistorySyncNotification): void {
+  /** Journals the notification in its own commit (before its receipt); a re-sent chunk is a no-op. */
+  record(id: string, notification: proto.Message.IHistorySyncNotification): void {
     this.#deps.store.journalHistoryChunk({
       id,
       syncType: syncTypeName(notification.syncType),
@@ -72,9 +78,38 @@ export class HistorySyncIngest {
 
   async #process(id: string, notification: proto.Message.IHistorySyncNotification): Promise<HistoryData> {
     crashPoint('mid-history-chunk');
-    const data = await downloadAndProcessHistorySyncNotification(notification, this.#deps.requestOptions);
+    // Baileys' downloadAndProcessHistorySyncNotification, step by step, keeping the blob's bytes so
+    // every message's own bytes become its `raw` column.
+    const bytes = await downloadHistorySync(notification, this.#deps.requestOptions);
+    return this.applyDecoded(id, notification, proto.HistorySync.decode(bytes), bytes);
+  }
+
+  /** A decoded blob (and its bytes) through Baileys' processing, then applyDownloaded. */
+  applyDecoded(
+    id: string,
+    notification: proto.Message.IHistorySyncNotification,
+    history: proto.HistorySync,
+    bytes: Uint8Array,
+  ): HistoryData {
+    // Before processHistoryMessage, which trims each conversation's messages down to the newest.
+    const messageBytes = historyMessageBytes(history, bytes);
+    const data = processHistoryMessage(history);
+    this.applyDownloaded(id, notification, data, messageBytes);
+    return data;
+  }
+
+  /**
+   * Normalizes a processed chunk and persists it, with "journal entry processed", in ONE transaction.
+   * `messageBytes` (from historyMessageBytes) spares re-encoding each message for its `raw` column.
+   */
+  applyDownloaded(
+    id: string,
+    notification: proto.Message.IHistorySyncNotification,
+    data: HistorySyncInput,
+    messageBytes?: ReadonlyMap<proto.IWebMessageInfo, Uint8Array>,
+  ): void {
     const chunkOrder = notification.chunkOrder ?? null;
-    const normalized = normalizeHistorySync({ ...data, chunkOrder }, this.#deps.context());
+    const normalized = normalizeHistorySync({ ...data, chunkOrder }, this.#deps.context(), messageBytes);
     const chunk: HistoryChunkMeta = {
       chunkId: id,
       syncType: syncTypeName(data.syncType ?? notification.syncType),
@@ -101,7 +136,6 @@ export class HistorySyncIngest {
       { chunkId: id, syncType: chunk.syncType, messages: chunk.messageCount, chats: chunk.chatCount },
       'history chunk applied',
     );
-    return data;
   }
 }
 

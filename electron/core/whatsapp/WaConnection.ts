@@ -7,6 +7,7 @@ import type { AccountStore } from '../store/index.js';
 import { drop } from '../util/drop.js';
 import type { TransportOverrides } from './connectSocket.js';
 import { connectSocket, requestOptionsOf } from './connectSocket.js';
+import { disconnectInfoOf } from './disconnectInfoOf.js';
 import { EventIngest } from './EventIngest.js';
 import { HistorySyncIngest } from './HistorySyncIngest.js';
 import type { IngestSink } from './ingestTypes.js';
@@ -16,10 +17,21 @@ import { normalizeContextOf } from './normalizeContextOf.js';
 import type { SqliteAuthState } from './sqliteAuthState.js';
 import { makeSqliteAuthState } from './sqliteAuthState.js';
 
-// Baileys: the first QR ref lives 60 s, every later one 20 s (socket.js, qrTimeout).
+// Baileys: the first QR ref lives 60 s, every later one 20 s, unless `qrTimeout` sets both (socket.js).
 const FIRST_QR_TTL_MS = 60_000;
 const LATER_QR_TTL_MS = 20_000;
 const END_WAIT_MS = 3_000;
+// WhatsApp hands a new socket 6 QR refs and closes it with 408 when the last runs out; a pairing
+// code typed on the phone is only accepted on that same socket.
+const QR_REFS_PER_SOCKET = 6;
+
+/** A pairing code was asked for while the socket was not waiting to be paired. */
+export class PairingUnavailableError extends Error {
+  constructor(why: string) {
+    super(why);
+    this.name = 'PairingUnavailableError';
+  }
+}
 
 export type WaConnectionUpdate =
   | Readonly<{ kind: 'connecting' }>
@@ -52,6 +64,8 @@ export class WaConnection {
   #auth: SqliteAuthState;
   #sock: WASocket | undefined;
   #isOpen = false;
+  /** When the live socket's pairing window (all its QR refs) ends; undefined unless it shows QRs. */
+  #pairingEndsAt: number | undefined;
   readonly #intentional = new WeakSet<WASocket>();
   readonly #closeWaiters = new Map<WASocket, () => void>();
 
@@ -73,6 +87,8 @@ export class WaConnection {
       context,
       log: deps.log,
       journalHistory: this.#history.journal,
+      replayHistory: () =>
+        drop(this.#history.replayPending(), (err) => deps.log.warn({ err }, 'journaled history replay failed')),
     });
   }
 
@@ -112,6 +128,7 @@ export class WaConnection {
       log: this.#deps.log,
       overrides: this.#deps.overrides,
       beforeReceipt: this.#ingest.beforeReceipt,
+      storedAs: this.#ingest.storedAs,
       historySyncHandler: this.#history.handle,
       getMessage: (key) => {
         const target = domainTargetOf(key, this.context());
@@ -129,11 +146,14 @@ export class WaConnection {
     this.#ingest.attach(sock);
     sock.ev.on('connection.update', (update) => {
       if (update.qr) {
-        const ttl = qrCount++ === 0 ? FIRST_QR_TTL_MS : LATER_QR_TTL_MS;
+        const isFirst = qrCount++ === 0;
+        const ttl = this.#deps.overrides.qrTimeoutMs ?? (isFirst ? FIRST_QR_TTL_MS : LATER_QR_TTL_MS);
+        if (isFirst && this.#sock === sock) this.#pairingEndsAt = this.#deps.now() + this.#pairingWindowMs();
         this.#deps.onUpdate({ kind: 'qr', qr: update.qr, expiresAt: this.#deps.now() + ttl });
       }
       if (update.connection === 'open' && this.#sock === sock) {
         this.#isOpen = true;
+        this.#pairingEndsAt = undefined;
         this.#deps.onUpdate({ kind: 'open' });
       }
       if (update.connection === 'close') this.#onClose(sock, update.lastDisconnect?.error);
@@ -142,15 +162,27 @@ export class WaConnection {
     return true;
   }
 
+  /**
+   * Asks WhatsApp for the 8-character code the user types on the phone instead of scanning the QR
+   * (`phoneDigits`: E.164 without the plus). Only a socket that is showing QR codes can be paired.
+   */
+  async requestPairingCode(phoneDigits: string): Promise<Readonly<{ code: string; expiresAt: number }>> {
+    const sock = this.#sock;
+    const expiresAt = this.#pairingEndsAt;
+    if (sock === undefined || expiresAt === undefined || this.#isOpen) {
+      throw new PairingUnavailableError('the account is not waiting to be linked');
+    }
+    if (expiresAt <= this.#deps.now()) throw new PairingUnavailableError('the linking window ended');
+    const code = await sock.requestPairingCode(phoneDigits);
+    return { code, expiresAt };
+  }
+
   /** Closes the socket on purpose (no reconnect) and waits until Baileys reported the close. */
   async end(): Promise<void> {
     const sock = this.#sock;
     if (sock === undefined) return;
     this.#intentional.add(sock);
-    const closed = new Promise<void>((resolve) => {
-      this.#closeWaiters.set(sock, resolve);
-      setTimeout(resolve, END_WAIT_MS).unref();
-    });
+    const closed = this.#closedOrTimedOut(sock);
     drop(sock.end(undefined), (err) => this.#deps.log.warn({ err }, 'socket end failed'));
     await closed;
     if (this.#sock === sock) this.#detach();
@@ -161,13 +193,22 @@ export class WaConnection {
     const sock = this.#sock;
     if (sock === undefined) return;
     this.#intentional.add(sock);
-    const closed = new Promise<void>((resolve) => {
-      this.#closeWaiters.set(sock, resolve);
-      setTimeout(resolve, END_WAIT_MS).unref();
-    });
+    const closed = this.#closedOrTimedOut(sock);
     await sock.logout();
     await closed;
     if (this.#sock === sock) this.#detach();
+  }
+
+  /** Resolves when Baileys reports the socket closed, or after END_WAIT_MS; leaves no timer behind. */
+  #closedOrTimedOut(sock: WASocket): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, END_WAIT_MS);
+      timer.unref();
+      this.#closeWaiters.set(sock, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Forgets creds and Signal keys (NOT the archive) and starts over with fresh, unpaired creds. */
@@ -198,7 +239,8 @@ export class WaConnection {
     this.#closeWaiters.delete(sock);
     if (this.#sock !== sock) return;
     this.#detach();
-    const info = disconnectInfoOf(error);
+    this.#forgetUnfinishedPairingCode();
+    const info = disconnectInfoOf(error, this.#auth.state.creds.me?.id === undefined);
     this.#deps.log.info({ statusCode: info.statusCode, isIntentional }, 'socket closed');
     this.#deps.onUpdate({ kind: 'closed', info, isIntentional });
   }
@@ -206,14 +248,27 @@ export class WaConnection {
   #detach(): void {
     this.#sock = undefined;
     this.#isOpen = false;
+    this.#pairingEndsAt = undefined;
   }
-}
 
-function disconnectInfoOf(error: Error | undefined): DisconnectInfo {
-  const statusCode = (error as { output?: { statusCode?: unknown } } | undefined)?.output?.statusCode;
-  return {
-    ...(typeof statusCode === 'number' ? { statusCode } : {}),
-    ...(error?.message ? { message: error.message.slice(0, 500) } : {}),
-    isLost: statusCode === 408 || statusCode === 428,
-  };
+  #pairingWindowMs(): number {
+    const custom = this.#deps.overrides.qrTimeoutMs;
+    return custom !== undefined
+      ? QR_REFS_PER_SOCKET * custom
+      : FIRST_QR_TTL_MS + (QR_REFS_PER_SOCKET - 1) * LATER_QR_TTL_MS;
+  }
+
+  /**
+   * `requestPairingCode` writes `me` into the creds before anything is paired. If that socket
+   * closes unpaired, the next one would log in as that number and get 401 (and the close would not
+   * read as "awaiting pairing"): drop the half-start so the account registers afresh.
+   */
+  #forgetUnfinishedPairingCode(): void {
+    const creds = this.#auth.state.creds;
+    if (creds.pairingCode === undefined || creds.account !== undefined) return;
+    delete creds.me;
+    creds.pairingCode = undefined;
+    creds.registered = false;
+    this.#auth.saveCreds();
+  }
 }

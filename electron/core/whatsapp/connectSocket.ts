@@ -9,6 +9,10 @@ export type TransportOverrides = Readonly<{
   fetchDispatcher?: unknown;
   uploadAgent?: unknown;
   defaultQueryTimeoutMs?: number;
+  /** How long each QR code lives (Baileys' `qrTimeout`); tests shorten it to run out of refs fast. */
+  qrTimeoutMs?: number;
+  /** Keep-alive ping interval; Baileys declares the link lost (408) 5 s past it without traffic. */
+  keepAliveIntervalMs?: number;
 }>;
 
 export type HistoryData = Awaited<ReturnType<NonNullable<Parameters<typeof makeWASocket>[0]['historySyncHandler']>>>;
@@ -18,6 +22,8 @@ export type SocketParams = Readonly<{
   log: Logger;
   overrides: TransportOverrides;
   beforeReceipt: (msg: WAMessage) => Promise<void>;
+  /** Patched hook: how an undecryptable redelivery was already stored, so it is acknowledged. */
+  storedAs: (key: WAMessageKey) => Promise<'message' | 'history-sync' | undefined>;
   historySyncHandler: (notification: proto.Message.IHistorySyncNotification, msg: WAMessage) => Promise<HistoryData>;
   getMessage: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
 }>;
@@ -42,11 +48,14 @@ export function connectSocket(params: SocketParams): WASocket {
     printQRInTerminal: false,
     syncFullHistory: false,
     beforeReceipt: params.beforeReceipt,
+    storedAs: params.storedAs,
     historySyncHandler: params.historySyncHandler,
     getMessage: params.getMessage,
     options: requestOptionsOf(overrides),
     ...(overrides.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: overrides.waWebSocketUrl }),
     ...(overrides.uploadAgent === undefined ? {} : { fetchAgent: overrides.uploadAgent as Agent }),
+    ...(overrides.qrTimeoutMs === undefined ? {} : { qrTimeout: overrides.qrTimeoutMs }),
+    ...(overrides.keepAliveIntervalMs === undefined ? {} : { keepAliveIntervalMs: overrides.keepAliveIntervalMs }),
     ...(overrides.defaultQueryTimeoutMs === undefined
       ? {}
       : { defaultQueryTimeoutMs: overrides.defaultQueryTimeoutMs }),

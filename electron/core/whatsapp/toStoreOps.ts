@@ -9,10 +9,7 @@ export type StoreOpsOptions = Readonly<{
   lidSource: string;
 }>;
 
-/**
- * Normalizer ops → store ops. Poll votes have no store op yet (see the report); they are dropped here
- * rather than in the normalizer so the gap is visible in one place.
- */
+/** Normalizer ops → store ops. */
 export function toStoreOps(ops: readonly NormalizeOp[], options: StoreOpsOptions): StoreOp[] {
   const out: StoreOp[] = [];
   for (const op of ops) {
@@ -56,6 +53,19 @@ export function toStoreOps(ops: readonly NormalizeOp[], options: StoreOpsOptions
         out.push({ type: 'lid.map', lid: op.lid, pn: op.pn, source: options.lidSource });
         break;
       case 'applyPollVote':
+        out.push({
+          type: 'poll.vote',
+          vote: {
+            chatId: op.target.chatId,
+            pollId: op.target.messageId,
+            voterId: op.voter,
+            optionHashesHex: op.vote.kind === 'decrypted' ? op.vote.selectedOptionHashesHex : null,
+            // Kept whole so it can be decrypted once its poll (and that poll's secret) is archived.
+            encryptedJson: op.vote.kind === 'encrypted' ? JSON.stringify(op.vote) : null,
+            votedAt: op.at,
+          },
+        });
+        break;
       case 'ignore':
         break;
       default:

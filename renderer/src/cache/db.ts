@@ -1,5 +1,14 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { AccountId, Chat, ChatId, Contact, ContactId, Message, MessageId } from '../../../shared/src/index.js';
+import type {
+  AccountId,
+  Chat,
+  ChatId,
+  ConnectionState,
+  Contact,
+  ContactId,
+  Message,
+  MessageId,
+} from '../../../shared/src/index.js';
 
 /*
  * The renderer's cache of entities, fed only by event batches (and reload after cache.reset).
@@ -12,6 +21,20 @@ export type CachedContact = Contact & { readonly accountId: AccountId };
 /** Last applied batch sequence per stream: an account id, or 'app' for account-less events. */
 export type StreamMeta = { readonly stream: string; readonly lastSeq: number };
 
+/**
+ * An account as last reported by main, so the rail can paint before (or without) the bridge.
+ * `position` keeps the order accounts were added in; `hue` is the avatar colour it was shown with.
+ */
+export type CachedAccount = {
+  readonly id: AccountId;
+  readonly label: string;
+  readonly phoneNumber: string | null;
+  readonly pushName: string | null;
+  readonly hue: number;
+  readonly lastConnection: ConnectionState['kind'];
+  readonly position: number;
+};
+
 export const APP_STREAM = 'app';
 /** Messages kept per chat; older pages are fetched from main on demand and not cached. */
 export const RECENT_WINDOW_PER_CHAT = 200;
@@ -21,6 +44,7 @@ export class InboxDb extends Dexie {
   contacts!: Table<CachedContact, [AccountId, ContactId]>;
   messages!: Table<Message, [AccountId, ChatId, MessageId]>;
   meta!: EntityTable<StreamMeta, 'stream'>;
+  accounts!: EntityTable<CachedAccount, 'id'>;
 
   constructor(name = 'wa-inbox-cache') {
     super(name);
@@ -30,6 +54,8 @@ export class InboxDb extends Dexie {
       messages: '[accountId+chatId+id], [accountId+chatId+timestamp], accountId',
       meta: 'stream',
     });
+    // Additive: caches that opened version 1 keep their entities and gain the account list.
+    this.version(2).stores({ accounts: 'id, position' });
   }
 }
 

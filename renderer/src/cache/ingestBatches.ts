@@ -1,10 +1,11 @@
 import type { AccountId, BridgeEvent, ChatId, EventBatch, Message } from '../../../shared/src/index.js';
+import { replaceCachedAccounts } from './accountCache.js';
 import { type InboxDb, RECENT_WINDOW_PER_CHAT, streamOf } from './db.js';
 
 /** Events that describe the session, not entities: they go to the zustand store, not Dexie. */
 export type SessionEvent = Extract<
   BridgeEvent,
-  { type: 'accounts.changed' | 'connection.changed' | 'sync.changed' | 'commands.completed' }
+  { type: 'accounts.changed' | 'connection.changed' | 'sync.changed' | 'commands.completed' | 'backup.statusChanged' }
 >;
 
 export type IngestOutcome = {
@@ -26,7 +27,7 @@ export type IngestOutcome = {
 export async function ingestBatches(db: InboxDb, batches: readonly EventBatch[]): Promise<IngestOutcome> {
   const outcome: IngestOutcome = { sessionEvents: [], resets: [], appliedCount: 0 };
   let appliedCount = 0;
-  await db.transaction('rw', [db.chats, db.contacts, db.messages, db.meta], async () => {
+  await db.transaction('rw', [db.chats, db.contacts, db.messages, db.meta, db.accounts], async () => {
     const lastSeqs = new Map<string, number>();
     const touchedChats = new Map<string, { accountId: AccountId; chatId: ChatId }>();
     for (const batch of batches) {
@@ -59,6 +60,7 @@ const SESSION_EVENT_TYPES: ReadonlySet<BridgeEvent['type']> = new Set([
   'connection.changed',
   'sync.changed',
   'commands.completed',
+  'backup.statusChanged',
 ]);
 
 function isSessionEvent(event: BridgeEvent): event is SessionEvent {
@@ -73,9 +75,14 @@ async function applyEvent(
 ): Promise<void> {
   switch (event.type) {
     case 'accounts.changed':
+      // Live state goes to the session store; the list itself is also kept for offline painting.
+      await replaceCachedAccounts(db, event.accounts);
+      outcome.sessionEvents.push(event);
+      return;
     case 'connection.changed':
     case 'sync.changed':
     case 'commands.completed':
+    case 'backup.statusChanged':
       outcome.sessionEvents.push(event);
       return;
     case 'chats.upserted':

@@ -1,14 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { AccountId } from '../../../shared/src/index.js';
+import { formatPhoneNumber } from '../names/bestName.js';
+import { useSession } from '../state/sessionStore.js';
 import { type Overlay, useUi } from '../state/uiStore.js';
+import { accountName } from './AccountHeading.js';
+import { Avatar } from './Avatar.js';
 import { useEscapeLayer } from './dialog/useEscapeLayer.js';
 import { Icon, type IconName } from './Icon.js';
 
 const MENU_WIDTH_PX = 240;
-const MENU_HEIGHT_PX = 200;
+const MENU_HEIGHT_PX = 300;
 
-/** Per-account actions: media recovery, history sync, log out, remove. */
+/** Per-account actions (media recovery, history sync, log out, remove) under a header naming the account. */
 export function AccountMenu({
   accountId,
   position,
@@ -20,6 +24,7 @@ export function AccountMenu({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const openOverlay = useUi((state) => state.openOverlay);
+  const account = useSession((state) => state.accounts.find((candidate) => candidate.id === accountId));
   useEscapeLayer(onClose);
   useEffect(() => {
     const onPointer = (event: PointerEvent) => {
@@ -38,6 +43,7 @@ export function AccountMenu({
       testId: 'account-menu-media',
     },
     { label: 'History sync', icon: 'history', overlay: { kind: 'syncPanel', accountId }, testId: 'account-menu-sync' },
+    { label: 'Settings…', icon: 'settings', overlay: { kind: 'settings' }, testId: 'account-menu-settings' },
     { label: 'Log out…', icon: 'logout', overlay: { kind: 'logout', accountId }, testId: 'account-menu-logout' },
     {
       label: 'Remove account…',
@@ -58,6 +64,18 @@ export function AccountMenu({
       style={{ left, top }}
       data-testid="account-menu"
     >
+      {account && (
+        // Which account the actions below touch: with several, a wrong "Log out" is costly.
+        <div className="menu-header" data-testid="account-menu-header">
+          <Avatar id={account.id} name={accountName(account)} size="sm" />
+          <div className="menu-header-text">
+            <span className="menu-header-name">{accountName(account)}</span>
+            {account.phoneNumber && account.label && (
+              <span className="menu-header-detail">{formatPhoneNumber(account.phoneNumber)}</span>
+            )}
+          </div>
+        </div>
+      )}
       {items.map((item) => (
         <button
           key={item.label}

@@ -2,9 +2,9 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import type { AccountId } from '../../../shared/src/index.js';
 import { useUnreadByAccount } from '../features/useUnreadByAccount.js';
-import { formatPhoneNumber } from '../names/bestName.js';
 import { useSession } from '../state/sessionStore.js';
 import { useUi } from '../state/uiStore.js';
+import { accountName, offlineWords } from './AccountHeading.js';
 import { AccountMenu } from './AccountMenu.js';
 import { AddAccountDialog } from './AddAccountDialog.js';
 import { Avatar } from './Avatar.js';
@@ -16,6 +16,9 @@ import { ThemeToggle } from './ThemeToggle.js';
 export function AccountRail() {
   const accounts = useSession((state) => state.accounts);
   const connections = useSession((state) => state.connections);
+  const lastConnections = useSession((state) => state.lastConnections);
+  // Without main (bridge down, or only the cached list so far) no connection state is known.
+  const isLive = useSession((state) => state.isAccountListLive && state.bridgeStatus === 'open');
   const filter = useUi((state) => state.accountFilter);
   const selectAccount = useUi((state) => state.selectAccount);
   const unread = useUnreadByAccount();
@@ -40,11 +43,11 @@ export function AccountRail() {
       <div className="rail-divider" />
       {accounts.map((account) => {
         const words = describeConnection(connections[account.id]);
-        const name = account.label || (account.phoneNumber ? formatPhoneNumber(account.phoneNumber) : 'Account');
+        const name = accountName(account);
         return (
           <RailButton
             key={account.id}
-            label={`${name} — ${words.title}`}
+            label={`${name} — ${isLive ? words.title : offlineWords(connections[account.id]?.kind ?? lastConnections[account.id])}`}
             isActive={filter === account.id}
             badge={unread.get(account.id) ?? 0}
             onClick={() => selectAccount(account.id)}
@@ -53,9 +56,10 @@ export function AccountRail() {
               setMenu({ accountId: account.id, x: event.clientX, y: event.clientY });
             }}
             testId={`account-${account.id}`}
+            state={isLive ? (connections[account.id]?.kind ?? 'starting') : 'offline'}
           >
             <Avatar id={account.id} name={name} />
-            <span className={`rail-dot tone-${words.tone}`} aria-hidden="true" />
+            <span className={`rail-dot ${isLive ? `tone-${words.tone}` : 'is-offline'}`} aria-hidden="true" />
           </RailButton>
         );
       })}
@@ -87,6 +91,17 @@ export function AccountRail() {
           <Icon name="help" size={22} />
         </span>
       </RailButton>
+      <RailButton
+        label="Settings (Ctrl+,)"
+        isActive={false}
+        badge={0}
+        onClick={() => openOverlay({ kind: 'settings' })}
+        testId="open-settings"
+      >
+        <span className="rail-tool">
+          <Icon name="settings" size={22} />
+        </span>
+      </RailButton>
       <ThemeToggle />
       {isAdding && <AddAccountDialog onClose={() => setAdding(false)} />}
       {menu && <AccountMenu accountId={menu.accountId} position={menu} onClose={() => setMenu(null)} />}
@@ -101,10 +116,12 @@ type RailButtonProps = {
   readonly onClick: () => void;
   readonly onContextMenu?: (event: MouseEvent) => void;
   readonly testId: string;
+  /** The account's connection as tests and styles see it ("offline": not known, main unreachable). */
+  readonly state?: string;
   readonly children: ReactNode;
 };
 
-function RailButton({ label, isActive, badge, onClick, onContextMenu, testId, children }: RailButtonProps) {
+function RailButton({ label, isActive, badge, onClick, onContextMenu, testId, state, children }: RailButtonProps) {
   return (
     <button
       type="button"
@@ -115,6 +132,7 @@ function RailButton({ label, isActive, badge, onClick, onContextMenu, testId, ch
       onClick={onClick}
       onContextMenu={onContextMenu}
       data-testid={testId}
+      data-state={state}
     >
       {children}
       {badge > 0 && <span className="rail-badge">{badge > 99 ? '99+' : badge}</span>}

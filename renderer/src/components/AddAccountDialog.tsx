@@ -25,7 +25,7 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
   return (
     <Dialog
       title="Add a WhatsApp account"
-      description="Give it a name you will recognise, like “Work” or “Shop”. You will scan a code with your phone next."
+      description="Give it a name you will recognise, like “Work” or “Shop”. Next, you link it from your phone: scan a QR code, or enter a code using your phone number."
       onClose={onClose}
       onSubmit={submit}
       testId="add-account-dialog"

@@ -3,6 +3,7 @@ import { useChatList } from '../features/useChatList.js';
 import { useContacts } from '../features/useContacts.js';
 import { useSession } from '../state/sessionStore.js';
 import { useUi } from '../state/uiStore.js';
+import { AccountSubtitle } from './AccountHeading.js';
 import { AccountMenu } from './AccountMenu.js';
 import { ChatList } from './ChatList.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -42,7 +43,10 @@ export function ChatListPane() {
             <Icon name="back" />
           </button>
         ) : null}
-        <h1 className="pane-title">{isShowingArchived ? 'Archived' : title}</h1>
+        <div className="pane-heading">
+          <h1 className="pane-title">{isShowingArchived ? 'Archived' : title}</h1>
+          {!isShowingArchived && <AccountSubtitle filter={filter} />}
+        </div>
         <div className="pane-header-actions">
           <button
             type="button"

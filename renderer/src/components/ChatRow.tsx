@@ -73,7 +73,11 @@ export function ChatRow({ chat, contacts, isSelected, showAccount, now }: ChatRo
         <div className="chat-row-top">
           <span className="chat-row-title">{title}</span>
           {showAccount && (
-            <span className="account-chip" style={{ '--chip-hue': hueOf(chat.accountId) } as CSSProperties}>
+            <span
+              className="account-chip"
+              style={{ '--chip-hue': hueOf(chat.accountId) } as CSSProperties}
+              data-testid="account-chip"
+            >
               {accountLabel}
             </span>
           )}

@@ -1,4 +1,5 @@
 import type { MessageBody } from '../../../shared/src/index.js';
+import { formatPhoneNumber } from '../names/bestName.js';
 import { Avatar } from './Avatar.js';
 
 type ContactCard = Extract<MessageBody, { kind: 'contactCard' }>;
@@ -10,7 +11,9 @@ export function phoneFromVcard(vcard: string): string | null {
 }
 
 export function ContactCardBody({ body }: { readonly body: ContactCard }) {
-  const phone = phoneFromVcard(body.vcard);
+  const raw = phoneFromVcard(body.vcard);
+  // vCards carry "+15550102002": group it the way the rest of the app shows numbers.
+  const phone = raw !== null && /^\+?\d{7,15}$/.test(raw) ? formatPhoneNumber(raw) : raw;
   return (
     <div className="contact-card">
       <div className="contact-card-main">

@@ -63,12 +63,15 @@ export function Conversation({ chatRef }: { readonly chatRef: ChatRef }) {
         </header>
         {isOffline && (
           <div className="offline-strip" role="status">
-            {account ? `${account.label}: ${describeConnection(connection).title}` : 'Not connected to the app'} —
-            messages you send wait until it reconnects.
+            {/* Waiting for a QR scan with chats on screen: a restored backup not yet paired. */}
+            {connection?.kind === 'qr'
+              ? `${account?.label ?? 'This account'}: archive — pair to reconnect. It is read-only until then.`
+              : `${account ? `${account.label}: ${describeConnection(connection).title}` : 'Not connected to the app'} — messages you send wait until it reconnects.`}
           </div>
         )}
         <Timeline chat={chat} contacts={contacts} />
-        <Composer chatRef={chatRef} title={title} onFile={setFile} />
+        {/* An unpaired archive (a restored backup) is read-only: nothing could be sent from it. */}
+        {connection?.kind !== 'qr' && <Composer chatRef={chatRef} title={title} onFile={setFile} />}
         {fileDrop.isOver && (
           <div className="drop-overlay" aria-hidden="true">
             <Icon name="attach" size={40} />

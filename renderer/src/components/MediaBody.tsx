@@ -6,6 +6,7 @@ import { MediaStateControl } from './MediaStateControl.js';
 import { RichText } from './RichText.js';
 
 const MAX_VISUAL_WIDTH_PX = 300;
+const MIN_VISUAL_WIDTH_PX = 220;
 
 type MediaBodyProps = { readonly message: Message; readonly media: MediaInfo; readonly caption: string | null };
 
@@ -26,7 +27,11 @@ export function MediaBody({ message, media, caption }: MediaBodyProps) {
 
 function VisualMedia({ message, media }: { readonly message: Message; readonly media: MediaInfo }) {
   const isSticker = media.kind === 'sticker';
-  const width = Math.min(isSticker ? 150 : MAX_VISUAL_WIDTH_PX, media.width ?? MAX_VISUAL_WIDTH_PX);
+  // Tiny photos are scaled up to a bubble-sized frame, as WhatsApp does, instead of floating in it.
+  const natural = media.width ?? MAX_VISUAL_WIDTH_PX;
+  const width = isSticker
+    ? Math.min(150, natural)
+    : Math.max(MIN_VISUAL_WIDTH_PX, Math.min(MAX_VISUAL_WIDTH_PX, natural));
   const ratio = media.width && media.height ? `${media.width} / ${media.height}` : '4 / 3';
   const state = media.state;
   const label = media.kind === 'video' ? 'Video' : isSticker ? 'Sticker' : 'Photo';

@@ -32,9 +32,19 @@ export function MediaStateControl({
           className={`media-download media-${variant}`}
           onClick={() => drop(call('media.download', ref))}
           aria-label="Download"
+          // The media cache removed the file to stay under its limit: say why it is not here.
+          title={state.evictedAt === undefined ? undefined : 'Removed to save space. Download again'}
+          data-evicted={state.evictedAt === undefined ? undefined : 'true'}
         >
           <Icon name="download" size={variant === 'overlay' ? 22 : 18} />
-          {media.sizeBytes !== null && <span>{formatBytes(media.sizeBytes)}</span>}
+          {state.evictedAt === undefined ? (
+            media.sizeBytes !== null && <span>{formatBytes(media.sizeBytes)}</span>
+          ) : (
+            <span className="media-evicted-text">
+              <span>Removed to save space</span>
+              {media.sizeBytes !== null && <span>{formatBytes(media.sizeBytes)}</span>}
+            </span>
+          )}
         </button>
       );
     case 'downloading':

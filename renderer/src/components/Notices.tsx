@@ -4,7 +4,10 @@ import { Icon } from './Icon.js';
 
 const NOTICE_TTL_MS = 6000;
 
-/** Command failures reported by main (`commands.completed` with an error), as dismissable toasts. */
+/**
+ * Toasts: command failures reported by main (`commands.completed` with an error) and confirmations
+ * such as a finished restore. Failures are announced assertively, confirmations politely.
+ */
 export function Notices() {
   const notices = useSession((state) => state.notices);
   const dismiss = useSession((state) => state.dismissNotice);
@@ -16,10 +19,15 @@ export function Notices() {
   }, [oldest, dismiss]);
   if (notices.length === 0) return null;
   return (
-    <div className="notices" role="alert">
+    <div className="notices">
       {notices.map((notice) => (
-        <div key={notice.id} className="notice">
-          <Icon name="alert" size={18} />
+        <div
+          key={notice.id}
+          className={`notice notice-${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          data-testid="notice"
+        >
+          <Icon name={notice.tone === 'error' ? 'alert' : 'check'} size={18} />
           <span>{notice.text}</span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
             <Icon name="close" size={16} />

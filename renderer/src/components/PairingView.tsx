@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { AccountId, ConnectionState } from '../../../shared/src/index.js';
 import { useSession } from '../state/sessionStore.js';
 import { ConnectionActionButton } from './ConnectionActionButton.js';
 import { describeConnection } from './connectionWords.js';
 import { Icon } from './Icon.js';
+import { PhonePairing } from './pairing/PhonePairing.js';
 import { QrPairing } from './QrPairing.js';
 import { useNow } from './useNow.js';
 
@@ -10,10 +12,24 @@ import { useNow } from './useNow.js';
 export function PairingView({ accountId }: { readonly accountId: AccountId }) {
   const state = useSession((s) => s.connections[accountId]);
   const label = useSession((s) => s.accounts.find((account) => account.id === accountId)?.label ?? 'this account');
+  const [isPhoneMode, setIsPhoneMode] = useState(false);
+  const [phone, setPhone] = useState('');
+  // The phone flow stays up while its code may still be typed, and after the QR window ended (to say so).
+  const showsPhone =
+    isPhoneMode && (state?.kind === 'qr' || (state?.kind === 'closed' && state.reason === 'qrExpired'));
   return (
     <main className="main-pane pairing-pane" data-testid="pairing-view">
-      {state?.kind === 'qr' ? (
-        <QrPairing accountId={accountId} state={state} label={label} />
+      {showsPhone ? (
+        <PhonePairing
+          accountId={accountId}
+          state={state}
+          label={label}
+          phone={phone}
+          onPhoneChange={setPhone}
+          onBack={() => setIsPhoneMode(false)}
+        />
+      ) : state?.kind === 'qr' ? (
+        <QrPairing accountId={accountId} state={state} label={label} onUsePhone={() => setIsPhoneMode(true)} />
       ) : (
         <ConnectionCard accountId={accountId} state={state} label={label} />
       )}

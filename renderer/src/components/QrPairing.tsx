@@ -8,10 +8,13 @@ export function QrPairing({
   accountId,
   state,
   label,
+  onUsePhone,
 }: {
   readonly accountId: AccountId;
   readonly state: QrState;
   readonly label: string;
+  /** Switches to linking by phone number (a code typed on the phone instead of a scan). */
+  readonly onUsePhone: () => void;
 }) {
   return (
     <div className="pairing">
@@ -32,6 +35,11 @@ export function QrPairing({
         <p className="muted pairing-note">
           Your phone needs to stay online for the first sync. History arrives in a few chunks and can take a few
           minutes.
+        </p>
+        <p className="pairing-switch">
+          <button type="button" className="link-button" onClick={onUsePhone} data-testid="pairing-phone-link">
+            Link with phone number instead
+          </button>
         </p>
       </div>
       <div className="pairing-qr">

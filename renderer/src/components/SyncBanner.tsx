@@ -6,6 +6,16 @@ import { missingCaseError } from '../util/missingCaseError.js';
 import { Icon } from './Icon.js';
 import { SyncProgressBar } from './SyncProgressBar.js';
 
+/** The phone reported 100% and every chunk received so far is applied. */
+export function isWaitingForMore(status: SyncStatus): boolean {
+  return (
+    status.phase === 'syncing' &&
+    status.progress !== null &&
+    status.progress >= 100 &&
+    status.chunksProcessed === status.chunksReceived
+  );
+}
+
 /** History sync as the user should see it: chunks, progress, paused, complete, late arrivals. */
 export function describeSync(
   status: SyncStatus,
@@ -16,6 +26,13 @@ export function describeSync(
     case 'awaiting':
       return { title: 'Waiting for your phone to send history…', detail: 'Keep WhatsApp open on your phone.' };
     case 'syncing':
+      // Every chunk so far applied and the phone said 100%: what remains is waiting, not work. Saying
+      // "Syncing · 100%" for minutes reads as stuck; the status only turns complete after a quiet period.
+      if (isWaitingForMore(status))
+        return {
+          title: 'History received · more may still arrive',
+          detail: `${status.chunksReceived} chunk${status.chunksReceived === 1 ? '' : 's'} · ${imported}. This finishes by itself.`,
+        };
       return {
         title: status.progress !== null ? `Syncing history · ${Math.round(status.progress)}%` : 'Syncing history…',
         detail: `${status.chunksProcessed} of ${status.chunksReceived} chunks processed · ${imported}`,
@@ -47,7 +64,7 @@ export function SyncBanner({ accountId, showLabel }: { readonly accountId: Accou
   if (!status || !isOpen) return null;
   const words = describeSync(status);
   if (!words) return null;
-  const isActive = status.phase === 'syncing' || status.phase === 'awaiting';
+  const isActive = (status.phase === 'syncing' || status.phase === 'awaiting') && !isWaitingForMore(status);
   // The unified inbox shows only syncs in progress; notes about finished syncs live in the account's own view.
   if (showLabel && status.phase === 'complete') return null;
   return (

@@ -42,6 +42,8 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
   });
   const rows = buildRows(messages);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const spacerRef = useRef<HTMLDivElement>(null);
+  const lastScrollTop = useRef(0);
   const anchor = useRef<{
     firstKey: string | undefined;
     lastKey: string | undefined;
@@ -82,8 +84,9 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the edges of the list move
   }, [firstKey, lastKey]);
 
-  // The composer growing (reply chip, edit chip, long draft) shrinks the timeline: a reader at
-  // the bottom stays at the bottom.
+  // The composer growing (reply chip, edit chip, long draft) shrinks the timeline, and new rows
+  // grow the content once they are measured (estimates are 64 px): a reader at the bottom stays
+  // at the bottom through both.
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return undefined;
@@ -91,6 +94,7 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
       if (anchor.current.isAtBottom) element.scrollTop = element.scrollHeight;
     });
     observer.observe(element);
+    if (spacerRef.current) observer.observe(spacerRef.current);
     return () => observer.disconnect();
   }, []);
 
@@ -98,7 +102,15 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
     const element = scrollRef.current;
     if (!element) return;
     const fromBottom = element.scrollHeight - element.scrollTop - element.clientHeight;
-    anchor.current = { ...anchor.current, fromBottom, isAtBottom: fromBottom < STICK_TO_BOTTOM_PX };
+    // Only the reader scrolling up lets go of the bottom. Content growing underneath (a burst of
+    // messages being measured) also moves fromBottom, and used to drop the reader there for good.
+    const isScrollingUp = element.scrollTop < lastScrollTop.current;
+    lastScrollTop.current = element.scrollTop;
+    const isAtBottom = fromBottom < STICK_TO_BOTTOM_PX || (anchor.current.isAtBottom && !isScrollingUp);
+    anchor.current = { ...anchor.current, fromBottom, isAtBottom };
+    // At the bottom, the ResizeObserver pins the view; the virtualizer's own correction for rows
+    // measured above the fold (smaller than estimated) would scroll up and let go of the bottom.
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = isAtBottom ? () => false : undefined;
     if (element.scrollTop < LOAD_OLDER_THRESHOLD_PX) loadOlder();
   };
 
@@ -137,7 +149,7 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
           </div>
         )}
       </div>
-      <div className="virtual-spacer" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="virtual-spacer" ref={spacerRef} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
           if (!row) return null;

@@ -123,7 +123,25 @@ function describeClosed(state: Extract<ConnectionState, { kind: 'closed' }>, now
         title: 'Server not trusted',
         detail:
           "The server's security certificate could not be verified, so the app refused to connect. A proxy or network filter may be intercepting traffic.",
-        ...none,
+        action: 'takeOver',
+        actionLabel: 'Try again',
+      };
+    case 'pairingRejected':
+      return {
+        tone: 'error',
+        title: 'Pairing refused',
+        detail:
+          "The answer to the scanned code was not signed by your phone's WhatsApp account, so nothing was linked. Try linking again.",
+        action: 'relink',
+        actionLabel: 'Get a new code',
+      };
+    case 'qrExpired':
+      return {
+        tone: 'attention',
+        title: 'QR code expired',
+        detail: 'The codes ran out before one was scanned. Get a new code when your phone is at hand.',
+        action: 'relink',
+        actionLabel: 'Get a new code',
       };
     case 'stopped':
       return {

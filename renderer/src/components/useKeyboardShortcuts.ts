@@ -14,7 +14,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Ctrl/Cmd+K focuses search; Alt+N opens "New chat"; "?" (outside text fields) shows the shortcuts; Alt+↑/↓ moves to the previous/next chat (the chat list listens for
+ * Ctrl/Cmd+, opens Settings; Ctrl/Cmd+K focuses search; Alt+N opens "New chat"; "?" (outside text fields) shows the shortcuts; Alt+↑/↓ moves to the previous/next chat (the chat list listens for
  * CHAT_STEP_EVENT, since only it knows the visible order); Esc closes the innermost panel.
  */
 export function useKeyboardShortcuts(): void {
@@ -27,6 +27,11 @@ export function useKeyboardShortcuts(): void {
           input.focus();
           input.select();
         }
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault();
+        useUi.getState().openOverlay({ kind: 'settings' });
         return;
       }
       if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyN') {

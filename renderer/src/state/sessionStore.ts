@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Account, AccountId, ConnectionState, SyncStatus } from '../../../shared/src/index.js';
+import type { Account, AccountId, BackupStatus, ConnectionState, SyncStatus } from '../../../shared/src/index.js';
 import type { BridgeStatus } from '../bridge/bridgeStatus.js';
 import type { SessionEvent } from '../cache/ingestBatches.js';
 
@@ -8,18 +8,32 @@ import type { SessionEvent } from '../cache/ingestBatches.js';
  * Entities (chats, messages, contacts) live in Dexie, never here.
  */
 export type AccountSummary = Pick<Account, 'id' | 'label' | 'phoneNumber' | 'pushName'>;
-export type Notice = { readonly id: number; readonly text: string };
+/** An account as the renderer's cache remembers it from the last run. */
+export type CachedAccountView = AccountSummary & { readonly lastConnection: ConnectionState['kind'] };
+/** A toast: `error` for something that failed, `success` for a confirmation the user waited for. */
+export type Notice = { readonly id: number; readonly text: string; readonly tone: 'error' | 'success' };
 
 type SessionState = {
   readonly bridgeStatus: BridgeStatus;
   readonly accounts: readonly AccountSummary[];
+  /**
+   * False while `accounts` is only the list cached from the last run (painted before main
+   * answered, or without main at all); true once main has reported the list itself.
+   */
+  readonly isAccountListLive: boolean;
+  /** The connection each cached account last had (shown while main is unreachable). */
+  readonly lastConnections: Readonly<Record<AccountId, ConnectionState['kind']>>;
   readonly connections: Readonly<Record<AccountId, ConnectionState>>;
   readonly sync: Readonly<Record<AccountId, SyncStatus>>;
   readonly notices: readonly Notice[];
+  /** S3 backup status per account, from `backup.statusChanged` (the settings screen seeds it). */
+  readonly backup: Readonly<Record<AccountId, BackupStatus>>;
   readonly setBridgeStatus: (status: BridgeStatus) => void;
   readonly setAccounts: (accounts: readonly Account[]) => void;
+  /** The cached list, shown until main reports; ignored once the live list has arrived. */
+  readonly showCachedAccounts: (accounts: readonly CachedAccountView[]) => void;
   readonly applySessionEvents: (events: readonly SessionEvent[]) => void;
-  readonly pushNotice: (text: string) => void;
+  readonly pushNotice: (text: string, tone?: Notice['tone']) => void;
   readonly dismissNotice: (id: number) => void;
 };
 
@@ -28,18 +42,30 @@ let nextNoticeId = 1;
 export const useSession = create<SessionState>()((set) => ({
   bridgeStatus: 'connecting',
   accounts: [],
+  isAccountListLive: false,
+  lastConnections: {},
   connections: {},
   sync: {},
   notices: [],
+  backup: {},
   setBridgeStatus: (bridgeStatus) => set({ bridgeStatus }),
   setAccounts: (accounts) => set(accountsPatch(accounts)),
+  showCachedAccounts: (cached) =>
+    set((state) =>
+      state.isAccountListLive
+        ? state
+        : {
+            accounts: cached.map(({ id, label, phoneNumber, pushName }) => ({ id, label, phoneNumber, pushName })),
+            lastConnections: Object.fromEntries(cached.map((account) => [account.id, account.lastConnection])),
+          },
+    ),
   applySessionEvents: (events) =>
     set((state) => {
-      let { accounts, connections, sync, notices } = state;
+      let { accounts, connections, sync, notices, isAccountListLive, backup } = state;
       for (const event of events) {
         switch (event.type) {
           case 'accounts.changed':
-            ({ accounts, connections, sync } = accountsPatch(event.accounts));
+            ({ accounts, connections, sync, isAccountListLive } = accountsPatch(event.accounts));
             break;
           case 'connection.changed':
             connections = { ...connections, [event.accountId]: event.state };
@@ -47,20 +73,28 @@ export const useSession = create<SessionState>()((set) => ({
           case 'sync.changed':
             sync = { ...sync, [event.accountId]: event.status };
             break;
+          case 'backup.statusChanged':
+            backup = { ...backup, [event.accountId]: event.status };
+            break;
           case 'commands.completed':
             if (event.error)
-              notices = [...notices, { id: nextNoticeId++, text: describeFailure(event.name, event.error.message) }];
+              notices = [
+                ...notices,
+                { id: nextNoticeId++, text: describeFailure(event.name, event.error.message), tone: 'error' },
+              ];
             break;
         }
       }
-      return { accounts, connections, sync, notices };
+      return { accounts, connections, sync, notices, isAccountListLive, backup };
     }),
-  pushNotice: (text) => set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, text }] })),
+  pushNotice: (text, tone = 'error') =>
+    set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, text, tone }] })),
   dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 }));
 
 function accountsPatch(accounts: readonly Account[]) {
   return {
+    isAccountListLive: true,
     accounts: accounts.map(({ id, label, phoneNumber, pushName }) => ({ id, label, phoneNumber, pushName })),
     connections: Object.fromEntries(accounts.map((account) => [account.id, account.connection])) as Record<
       AccountId,

@@ -28,7 +28,8 @@ export type Overlay =
   | { readonly kind: 'forward'; readonly message: MessageRef }
   | { readonly kind: 'deleteMessage'; readonly message: MessageRef }
   | { readonly kind: 'logout'; readonly accountId: AccountId }
-  | { readonly kind: 'removeAccount'; readonly accountId: AccountId };
+  | { readonly kind: 'removeAccount'; readonly accountId: AccountId }
+  | { readonly kind: 'settings' };
 
 export function chatKey(ref: ChatRef): string {
   return `${ref.accountId}/${ref.chatId}`;

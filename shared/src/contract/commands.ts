@@ -4,8 +4,11 @@ import { ChatSchema } from '../domain/chat.js';
 import { ContactSchema } from '../domain/contact.js';
 import { AccountIdSchema, ChatIdSchema, ContactIdSchema, MessageIdSchema } from '../domain/ids.js';
 import { MessageSchema } from '../domain/message.js';
+import { backupCommands } from './backup.js';
 import { EventBatchSchema } from './events.js';
 import { MAX_ATTACHMENT_BYTES, MAX_PAGE_SIZE, MAX_TEXT_LENGTH } from './limits.js';
+import { MediaCacheLimitSchema, MediaCacheUsageSchema } from './mediaCache.js';
+import { PairingCodeIssuedSchema, PairingPhoneNumberSchema } from './pairingCode.js';
 
 /*
  * Every command the renderer can send, declared once: input schema (validated in main) and
@@ -140,6 +143,20 @@ export const commands = {
     output: ContactSchema,
   },
   'history.requestOlder': { input: z.strictObject(accountChat), output: queued },
+  /** Only while the account shows a QR; the code goes to the user, who types it on the phone. */
+  'accounts.requestPairingCode': {
+    input: z.strictObject({ accountId: AccountIdSchema, phoneNumber: PairingPhoneNumberSchema }),
+    output: PairingCodeIssuedSchema,
+  },
+  'media.cacheUsage': { input: z.strictObject({ accountId: AccountIdSchema }), output: MediaCacheUsageSchema },
+  /** Removes every downloaded file; the messages offer the download again. */
+  'media.clearCache': { input: z.strictObject({ accountId: AccountIdSchema }), output: MediaCacheUsageSchema },
+  /** Lowering the limit evicts the least recently viewed files at once. */
+  'settings.setMediaCacheLimit': {
+    input: z.strictObject({ accountId: AccountIdSchema, limitBytes: MediaCacheLimitSchema }),
+    output: MediaCacheUsageSchema,
+  },
+  ...backupCommands,
 } as const;
 
 export type Commands = typeof commands;

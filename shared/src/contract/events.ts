@@ -7,6 +7,7 @@ import { AccountIdSchema, ChatIdSchema, CommandIdSchema, MessageIdSchema } from 
 import { MediaStateSchema } from '../domain/media.js';
 import { MessageSchema } from '../domain/message.js';
 import { SyncStatusSchema } from '../domain/sync.js';
+import { BackupStatusSchema } from './backup.js';
 import { BridgeErrorSchema } from './result.js';
 
 /*
@@ -42,6 +43,8 @@ export const EventSchema = z.discriminatedUnion('type', [
     name: z.string(),
     error: BridgeErrorSchema.nullable(),
   }),
+  /** The S3 backup of one account changed state (a session event: never sequenced, no secrets). */
+  z.object({ type: z.literal('backup.statusChanged'), accountId: AccountIdSchema, status: BackupStatusSchema }),
   /** The renderer's cache is too far behind to catch up incrementally: drop it and reload. */
   z.object({ type: z.literal('cache.reset'), accountId: AccountIdSchema.nullable() }),
 ]);

@@ -11,6 +11,8 @@ export const CloseReasonSchema = z.enum([
   'restartRequired', // 515: reconnecting at once
   'lockedByOtherInstance', // this profile is open in another window/process
   'untrustedServer', // the server's certificate chain failed verification
+  'pairingRejected', // pair-success whose account signature is not the phone's: refused, nothing saved
+  'qrExpired', // every QR code ran out unscanned (408 before pairing) → offer a new code, no loop
   'stopped', // the user or the app stopped the session
   'unknown',
 ]);

@@ -17,7 +17,11 @@ export const MediaFailureSchema = z.enum([
 export type MediaFailure = z.infer<typeof MediaFailureSchema>;
 
 export const MediaStateSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('remote') }),
+  z.object({
+    status: z.literal('remote'),
+    /** Set when the file was downloaded once and removed to keep the media cache under its limit. */
+    evictedAt: z.number().int().optional(),
+  }),
   z.object({ status: z.literal('downloading'), progress: z.number().min(0).max(1).nullable() }),
   z.object({ status: z.literal('reuploadRequested'), requestedAt: z.number().int() }),
   z.object({ status: z.literal('ready'), url: z.string().max(2048) }),

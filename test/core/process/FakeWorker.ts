@@ -1,5 +1,14 @@
 import type { Logger } from 'pino';
-import type { Account, AccountId, ChatId, ContactId, EventBatch, MessageId } from '../../../shared/src/index.js';
+import type {
+  Account,
+  AccountId,
+  ChatId,
+  ContactId,
+  EventBatch,
+  MediaCacheUsage,
+  MessageId,
+} from '../../../shared/src/index.js';
+import { DEFAULT_MEDIA_CACHE_LIMIT_BYTES } from '../../../shared/src/index.js';
 import { BridgeError } from '../../../electron/core/bridge/BridgeError.js';
 import type {
   AccountWorkerApi,
@@ -95,6 +104,13 @@ export class FakeWorker implements AccountWorkerApi {
   takeOver = (): Promise<void> => Promise.resolve();
   relink = (): Promise<void> => Promise.resolve();
   logout = (): Promise<void> => Promise.resolve();
+  requestPairingCode = (): Promise<never> =>
+    Promise.reject(new BridgeError('CONFLICT', 'the fake worker never shows a QR'));
+  mediaCacheUsage = (): Promise<MediaCacheUsage> =>
+    Promise.resolve({ usedBytes: 0, fileCount: 0, limitBytes: DEFAULT_MEDIA_CACHE_LIMIT_BYTES });
+  setMediaCacheLimit = (limitBytes: number): Promise<MediaCacheUsage> =>
+    Promise.resolve({ usedBytes: 0, fileCount: 0, limitBytes });
+  clearMediaCache = (): Promise<MediaCacheUsage> => this.mediaCacheUsage();
 
   get #id(): AccountId {
     return this.#options.accountId;

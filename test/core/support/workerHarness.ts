@@ -6,6 +6,7 @@ import pino from 'pino';
 import type { AccountId, BridgeEvent, ConnectionState, EventBatch } from '../../../shared/src/index.js';
 import { AccountWorker } from '../../../electron/core/session/AccountWorker.js';
 import type { AccountWorkerDeps } from '../../../electron/core/session/AccountWorker.js';
+import type { SocketOverrides } from '../../../electron/core/session/AccountWorkerApi.js';
 import type { WorkerTuning } from '../../../electron/core/session/worker/WorkerTuning.js';
 import { staticKeyProvider } from '../../../electron/core/store/index.js';
 import { Simulator } from '../../sim/simulator.js';
@@ -27,7 +28,7 @@ export const TEST_TUNING: Partial<WorkerTuning> = {
   olderHistoryCooldownMs: 500,
 };
 
-type Waiter = { pred: (e: BridgeEvent) => boolean; resolve: (e: BridgeEvent) => void };
+type Waiter = { pred: (e: BridgeEvent) => boolean; resolve: (e: BridgeEvent) => void; cancel: () => void };
 
 /**
  * A simulator (with media CDN), a temp account dir and a factory for AccountWorkers pointed at
@@ -43,10 +44,11 @@ export class WorkerHarness {
     readonly profileDir: string,
     readonly accountDir: string,
     readonly tuning: Partial<WorkerTuning>,
+    readonly socket: SocketOverrides,
   ) {}
 
   static async start(
-    opts: Readonly<{ sim?: SimulatorOptions; tuning?: Partial<WorkerTuning> }> = {},
+    opts: Readonly<{ sim?: SimulatorOptions; tuning?: Partial<WorkerTuning>; socket?: SocketOverrides }> = {},
   ): Promise<WorkerHarness> {
     const sim = await Simulator.start({ media: true, ...opts.sim });
     // The test-only trust hook: Baileys reads the root at handshake time from this mutable export.
@@ -54,7 +56,7 @@ export class WorkerHarness {
     const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-worker-'));
     const accountDir = path.join(profileDir, ACCOUNT_ID);
     fs.mkdirSync(accountDir);
-    return new WorkerHarness(sim, profileDir, accountDir, { ...TEST_TUNING, ...opts.tuning });
+    return new WorkerHarness(sim, profileDir, accountDir, { ...TEST_TUNING, ...opts.tuning }, opts.socket ?? {});
   }
 
   get cdn() {
@@ -81,6 +83,7 @@ export class WorkerHarness {
           fetchDispatcher: cdn.dispatcher,
           uploadAgent: cdn.httpsAgent,
           defaultQueryTimeoutMs: 5000,
+          ...this.socket,
         },
         tuning: this.tuning,
         ...overrides,
@@ -97,7 +100,12 @@ export class WorkerHarness {
       if (hit) return Promise.resolve(hit);
     }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { pred, resolve: (e) => (clearTimeout(timer), resolve(e)) };
+      const waiter: Waiter = {
+        pred,
+        resolve: (e) => (clearTimeout(timer), resolve(e)),
+        // Teardown: no timer outlives the test (its rejection would surface in the next one).
+        cancel: () => clearTimeout(timer),
+      };
       const timer = setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w !== waiter);
         reject(new Error(`no matching event within ${timeoutMs} ms`));
@@ -137,6 +145,7 @@ export class WorkerHarness {
   }
 
   async teardown(): Promise<void> {
+    for (const w of this.#waiters.splice(0)) w.cancel();
     await this.worker?.stop().catch(() => undefined);
     await this.sim.stop();
     fs.rmSync(this.profileDir, { recursive: true, force: true });

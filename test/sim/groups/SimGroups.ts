@@ -127,11 +127,11 @@ export class SimGroups {
     const device = this.sim.device;
     if (!device) throw new Error('no linked device: pair a client first');
     const author = this.memberJid(group, from);
-    const { ciphertext, senderKeyDistributionMessage } = await from.actor.repo.encryptGroupMessage({
-      group: group.jid,
-      meId: author,
-      data: encodeWAMessage(message),
-    });
+    const { ciphertext, senderKeyDistributionMessage } = await from.actor.encryptGroup(
+      group.jid,
+      author,
+      encodeWAMessage(message),
+    );
     const content: BinaryNode[] = [];
     if (group.keySentTo.get(from) !== device.generation) {
       const skdm: proto.IMessage = {

@@ -28,6 +28,10 @@ export const ACCOUNT_PORT_METHODS = [
   'takeOver',
   'relink',
   'logout',
+  'requestPairingCode',
+  'mediaCacheUsage',
+  'setMediaCacheLimit',
+  'clearMediaCache',
 ] as const satisfies readonly (keyof AccountPort)[];
 
 export const WORKER_METHODS = [

@@ -18,8 +18,9 @@ export type ConnectionSupervisorDeps = Readonly<{
 
 /**
  * Turns socket lifecycle updates into the account's ConnectionState and applies the reconnect
- * policy: 515 → reconnect at once; transient/500 → backoff; 440/401/403/411 → stop and wait for
- * the user (take over / re-pair). Never loops on 440: only `takeOver()` reconnects after it.
+ * policy: 515 → reconnect at once; transient/500 → backoff; 440/401/403/411, an untrusted server,
+ * a forged pairing and QR codes that ran out (408 before pairing) → stop and wait for the user
+ * (take over / re-pair). Never loops on those: only `takeOver()` or a relink reconnects after them.
  */
 export class ConnectionSupervisor {
   readonly #deps: ConnectionSupervisorDeps;

@@ -7,25 +7,27 @@ import type {
   CommandId,
   ConnectionState,
   EventBatch,
+  PairingCodeIssued,
 } from '../../../../shared/src/index.js';
 import { BridgeError } from '../../bridge/BridgeError.js';
 import type { AccountStore, BatchResult, StoreOp } from '../../store/index.js';
-import { crashPoint } from '../../util/crashPoints.js';
 import type { TransportOverrides } from '../../whatsapp/connectSocket.js';
 import { requestOptionsOf } from '../../whatsapp/connectSocket.js';
-import type { IngestOrigin } from '../../whatsapp/ingestTypes.js';
 import { MediaFetcher } from '../../whatsapp/media/MediaFetcher.js';
+import { drop } from '../../util/drop.js';
 import { NotConnectedError, UnknownMessageError, WaCommands } from '../../whatsapp/WaCommands.js';
-import { WaConnection } from '../../whatsapp/WaConnection.js';
+import { PairingUnavailableError, WaConnection } from '../../whatsapp/WaConnection.js';
 import type { AccountWorkerOptions, BatchSink } from '../AccountWorkerApi.js';
 import type { LaneOutcome } from './CommandLanes.js';
 import { CommandLanes, PermanentCommandError } from './CommandLanes.js';
 import { ConnectionSupervisor } from './ConnectionSupervisor.js';
-import { eventBatchOf } from './eventBatchOf.js';
+import { MediaCache } from './MediaCache.js';
+import { commitBatch } from './commitBatch.js';
 import { OlderHistory } from './OlderHistory.js';
 import { ownMessageId, runCommand, SENDING_COMMANDS } from './runCommand.js';
 import { SyncStatusTracker } from './SyncStatusTracker.js';
 import type { WorkerTuning } from './WorkerTuning.js';
+import { WorkerIngestSink } from './WorkerIngestSink.js';
 
 export type WorkerRuntimeInit = Readonly<{
   options: AccountWorkerOptions;
@@ -50,10 +52,11 @@ export class WorkerRuntime {
   readonly sync: SyncStatusTracker;
   readonly lanes: CommandLanes;
   readonly commands: WaCommands;
+  readonly mediaCache: MediaCache;
   readonly #init: WorkerRuntimeInit;
   readonly #sentIds = new Set<string>();
   readonly #older: OlderHistory;
-  #quietTimer: NodeJS.Timeout | undefined;
+  readonly #ingestSink: WorkerIngestSink;
 
   constructor(init: WorkerRuntimeInit) {
     this.#init = init;
@@ -64,6 +67,13 @@ export class WorkerRuntime {
       if (entry.clientMessageId !== null) this.#sentIds.add(entry.clientMessageId);
     }
     this.sync = new SyncStatusTracker(store.getSyncStatus());
+    this.#ingestSink = new WorkerIngestSink({
+      apply: (ops) => this.apply(ops),
+      sync: this.sync,
+      onOnDemandChunk: (chunk) => this.#older.onHistoryChunk(chunk),
+      historyQuietMs: tuning.historyQuietMs,
+      now,
+    });
     this.supervisor = new ConnectionSupervisor({
       connect: () => this.conn.connect(),
       onState: (state) => this.#onConnectionState(state),
@@ -78,26 +88,39 @@ export class WorkerRuntime {
       store,
       log,
       overrides: init.overrides,
-      sink: {
-        persist: (ops, origin) => this.#persistIngest(ops, origin),
-        onHistoryStatus: (status, isExplicit, syncType) =>
-          this.#applySync(this.sync.afterStatus(status, isExplicit, syncType)),
-      },
+      sink: this.#ingestSink,
       onUpdate: (update) => this.supervisor.handle(update),
       isSentByThisDevice: (waId) => this.#sentIds.has(waId),
       now,
     });
     this.commands = new WaCommands(() => this.conn.socket(), store);
+    const mediaDir = path.join(init.options.accountDir, 'media');
+    this.mediaCache = new MediaCache({
+      mediaDir,
+      store,
+      persist: (ops) => this.apply(ops),
+      protectRecentMs: tuning.mediaCacheProtectRecentMs,
+      now,
+      log,
+    });
     const media = new MediaFetcher(
       {
-        mediaDir: path.join(init.options.accountDir, 'media'),
+        mediaDir,
         mediaUrl: (fileName) => `/media/${init.options.accountId}/${encodeURIComponent(fileName)}`,
         requestOptions: requestOptionsOf(init.overrides),
         downloadTimeoutMs: tuning.mediaDownloadTimeoutMs,
         reuploadTimeoutMs: tuning.mediaReuploadTimeoutMs,
         maxBytes: tuning.mediaMaxBytes,
       },
-      { store, socket: () => this.conn.socket(), persist: (ops) => this.apply(ops), log, now },
+      {
+        store,
+        socket: () => this.conn.socket(),
+        persist: (ops) => this.apply(ops),
+        log,
+        now,
+        onSaved: (fileName) =>
+          drop(this.mediaCache.enforce(fileName), (err) => log.warn({ err }, 'media cache limit not enforced')),
+      },
     );
     this.lanes = new CommandLanes({
       outbox: store.outbox,
@@ -136,10 +159,12 @@ export class WorkerRuntime {
     const replayed = await this.conn.replayHistory();
     this.#init.log.info({ requeued, replayed }, 'worker starting');
     this.supervisor.start();
+    // The limit may have been lowered, or files left over, while the worker was not running.
+    drop(this.mediaCache.enforce(), (err) => this.#init.log.warn({ err }, 'media cache limit not enforced'));
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.#quietTimer);
+    this.#ingestSink.dispose();
     this.supervisor.expectClose('stopped');
     await this.conn.end();
     await this.lanes.stop();
@@ -161,16 +186,16 @@ export class WorkerRuntime {
 
   /** Like apply, with more writes (e.g. the outbox entry) inside the same transaction. */
   applyWith(ops: readonly StoreOp[], alsoInTransaction: () => void, extra: readonly BridgeEvent[] = []): BatchResult {
-    const result = this.store.transaction(() => {
-      alsoInTransaction();
-      const r = this.store.applyBatch(ops);
-      crashPoint('in-store-transaction');
-      return r;
-    });
-    if (result.changes.length > 0 || extra.length > 0) {
-      this.#init.emit(eventBatchOf(this.accountId, result.seq, result.changes, extra));
+    return commitBatch(this.store, this.#init.emit, ops, alsoInTransaction, extra);
+  }
+
+  async requestPairingCode(phoneDigits: string): Promise<PairingCodeIssued> {
+    try {
+      return await this.conn.requestPairingCode(phoneDigits);
+    } catch (err) {
+      if (err instanceof PairingUnavailableError) throw new BridgeError('CONFLICT', err.message);
+      throw err;
     }
-    return result;
   }
 
   async startChat(phoneNumber: string): Promise<ChatId> {
@@ -199,34 +224,6 @@ export class WorkerRuntime {
     this.conn.resetCredentials();
     if (this.supervisor.state.kind !== 'closed')
       this.supervisor.handle({ kind: 'closed', info: {}, isIntentional: true });
-  }
-
-  #persistIngest(ops: readonly StoreOp[], origin: IngestOrigin): void {
-    if (origin.kind === 'live') {
-      this.apply(ops);
-      return;
-    }
-    if (origin.chunk.syncType === 'ON_DEMAND') {
-      // An answer to "load older messages", not part of the initial sync: status untouched.
-      this.apply(ops);
-      this.#older.onHistoryChunk(origin.chunk);
-      return;
-    }
-    const next = this.sync.afterChunk(origin.chunk, this.#init.now());
-    this.apply([...ops, { type: 'sync.status', status: next }]);
-    this.sync.commit(next);
-    clearTimeout(this.#quietTimer);
-    this.#quietTimer = setTimeout(
-      () => this.#applySync(this.sync.afterQuietPeriod()),
-      this.#init.tuning.historyQuietMs,
-    );
-    this.#quietTimer.unref();
-  }
-
-  #applySync(next: ReturnType<SyncStatusTracker['afterQuietPeriod']>): void {
-    if (next === null) return;
-    this.apply([{ type: 'sync.status', status: next }]);
-    this.sync.commit(next);
   }
 
   #onConnectionState(state: ConnectionState): void {

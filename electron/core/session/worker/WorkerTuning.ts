@@ -17,6 +17,8 @@ export type WorkerTuning = Readonly<{
   /** Minimum time between two "load older messages" requests for one chat. */
   olderHistoryCooldownMs: number;
   olderHistoryCount: number;
+  /** Media viewed or saved this recently counts as on screen: the cache limit never evicts it. */
+  mediaCacheProtectRecentMs: number;
 }>;
 
 export const DEFAULT_WORKER_TUNING: WorkerTuning = {
@@ -29,4 +31,5 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   reconnect: DEFAULT_RECONNECT_CONFIG,
   olderHistoryCooldownMs: 15_000,
   olderHistoryCount: 50,
+  mediaCacheProtectRecentMs: 10 * 60_000,
 };

@@ -51,6 +51,10 @@ export function eventBatchOf(
       case 'syncStatus':
         events.push({ type: 'sync.changed', accountId, status: change.status });
         break;
+      case 'setting':
+        // No renderer event for settings yet (their commands answer with the new state); the
+        // batch still carries the seq, which is what tells the backup scheduler something changed.
+        break;
       case 'removed':
         if (change.entity === 'chat') removedChats.push(change.id as ChatId);
         if (change.entity === 'message' && change.chatId !== null) {

@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/src/index.js';
 import type { ChatPatch } from '../../store/index.js';
 import { missingCaseError } from '../../util/missingCaseError.js';
+import { previewOf } from '../../whatsapp/normalize/previewOf.js';
 
 /** The row an outgoing message gets the moment the command is accepted (status pending). */
 export function pendingMessage(
@@ -33,6 +34,18 @@ export function pendingMessage(
     editedAt: null,
     isForwarded: extra.isForwarded ?? false,
     failure: null,
+  };
+}
+
+/**
+ * The quote a reply's pending row shows right away (also while offline), the same as the socket
+ * echo yields later; without it the quote appeared only once the server had the message.
+ */
+export function quoteOf(quotedMessage: Message): NonNullable<Message['quoted']> {
+  return {
+    id: quotedMessage.id,
+    senderId: quotedMessage.isFromMe ? null : quotedMessage.senderId,
+    preview: previewOf(quotedMessage.body).text,
   };
 }
 

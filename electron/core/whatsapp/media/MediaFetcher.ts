@@ -28,6 +28,8 @@ export type MediaFetcherDeps = Readonly<{
   persist: (ops: readonly StoreOp[]) => void;
   log: Logger;
   now: () => number;
+  /** A file was saved and its message marked ready (the media cache enforces its limit then). */
+  onSaved?: (fileName: string) => void;
 }>;
 
 type Outcome = Readonly<{ ok: true; bytes: Buffer } | { ok: false; err: unknown }>;
@@ -77,6 +79,7 @@ export class MediaFetcher {
     await fs.writeFile(path.join(this.#opts.mediaDir, fileName), outcome.bytes);
     const ready: MediaState = { status: 'ready', url: this.#opts.mediaUrl(fileName) };
     this.#set(chatId, messageId, ready);
+    this.#deps.onSaved?.(fileName);
     return ready;
   }
 
@@ -150,7 +153,11 @@ const DEFAULT_EXTENSIONS: Readonly<Record<string, string>> = {
   ptt: '.ogg',
 };
 
+/** The file name of a message's media without its extension (the cache protects downloads by it). */
+export function mediaFileStem(chatId: string, messageId: string): string {
+  return createHash('sha256').update(`${chatId}\u001f${messageId}`).digest('hex').slice(0, 40);
+}
+
 function fileNameOf(chatId: string, messageId: string, info: MediaDownload): string {
-  const hash = createHash('sha256').update(`${chatId}\u001f${messageId}`).digest('hex').slice(0, 40);
-  return `${hash}${DEFAULT_EXTENSIONS[info.mediaType] ?? '.bin'}`;
+  return `${mediaFileStem(chatId, messageId)}${DEFAULT_EXTENSIONS[info.mediaType] ?? '.bin'}`;
 }

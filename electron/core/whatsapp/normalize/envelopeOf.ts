@@ -1,4 +1,3 @@
-import { jidNormalizedUser } from '@whiskeysockets/baileys';
 import type { proto } from '@whiskeysockets/baileys';
 import type { ChatId, ContactId, MessageId } from '../../../../shared/src/index.js';
 import type { JidResolver, LidPnPair } from './messageId.js';
@@ -38,12 +37,12 @@ export function envelopeOf(
   const chatId = toChatId(chatJid);
   const participant = key.participant || msg.participant || null;
   const isFromMe = key.fromMe === true;
-  const senderRawJid = isFromMe ? jidNormalizedUser(selfPn) : jidNormalizedUser(participant ?? key.remoteJid);
+  const senderRawJid = isFromMe ? resolver.normalized(selfPn) : resolver.normalized(participant ?? key.remoteJid);
   const senderId = isFromMe ? null : toContactId(resolver.canonical(participant ?? key.remoteJid));
   return {
     waId: key.id,
     chatJid,
-    chatRawJid: jidNormalizedUser(key.remoteJid) || key.remoteJid,
+    chatRawJid: resolver.normalized(key.remoteJid) || key.remoteJid,
     chatId,
     isGroup: isGroupJid(chatJid),
     hasParticipants: isGroupJid(chatJid) || chatJid.endsWith('@broadcast'),

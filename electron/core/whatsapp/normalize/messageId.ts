@@ -15,6 +15,8 @@ import type { NormalizeContext } from './ops.js';
  */
 export type JidResolver = Readonly<{
   canonical: (jid: string) => string;
+  /** `jidNormalizedUser` (device dropped, not resolved; '' when the JID does not parse), memoized. */
+  normalized: (jid: string) => string;
   isSelf: (jid: string | null | undefined) => boolean;
 }>;
 
@@ -25,13 +27,31 @@ export function makeJidResolver(ctx: NormalizeContext, pairs: readonly LidPnPair
   for (const { lid, pn } of pairs.filter((p) => isConsistentPair(ctx, p))) {
     lidToPn.set(jidNormalizedUser(lid), jidNormalizedUser(pn));
   }
-  const canonical = (jid: string): string => {
-    const normalized = jidNormalizedUser(jid) || jid;
-    const local = isLidUser(normalized) ? lidToPn.get(normalized) : undefined;
-    const resolved = ctx.resolveJid(local ?? normalized);
-    return jidNormalizedUser(resolved) || resolved;
+  // A history chunk asks for the same few hundred JIDs thousands of times, and Baileys' jidDecode
+  // is a regex split per call: memoize for the resolver's lifetime (one chunk or one live event),
+  // during which neither the chunk's pairs nor the store's mappings change.
+  const normalizedCache = new Map<string, string>();
+  const canonicalCache = new Map<string, string>();
+  const normalized = (jid: string): string => {
+    let hit = normalizedCache.get(jid);
+    if (hit === undefined) {
+      hit = jidNormalizedUser(jid);
+      normalizedCache.set(jid, hit);
+    }
+    return hit;
   };
-  return { canonical, isSelf: (jid) => isSelfJid(ctx, jid) };
+  const canonical = (jid: string): string => {
+    let hit = canonicalCache.get(jid);
+    if (hit === undefined) {
+      const user = normalized(jid) || jid;
+      const local = isLidUser(user) ? lidToPn.get(user) : undefined;
+      const resolved = ctx.resolveJid(local ?? user);
+      hit = jidNormalizedUser(resolved) || resolved;
+      canonicalCache.set(jid, hit);
+    }
+    return hit;
+  };
+  return { canonical, normalized, isSelf: (jid) => isSelfJid(ctx, jid) };
 }
 
 export function isSelfJid(ctx: NormalizeContext, jid: string | null | undefined): boolean {

@@ -1,6 +1,6 @@
 import type { Contact } from '@whiskeysockets/baileys';
 import type { NameSource } from '../../../../shared/src/index.js';
-import type { LidPnPair } from './messageId.js';
+import type { JidResolver, LidPnPair } from './messageId.js';
 import { isConsistentPair, lidPnPairOf, makeJidResolver, toContactId } from './messageId.js';
 import type { NormalizeContext, NormalizeOp } from './ops.js';
 
@@ -18,17 +18,24 @@ export function contactLidPairs(c: Contact): LidPnPair[] {
     .filter((p, i, all) => all.findIndex((q) => q.lid === p.lid) === i);
 }
 
-/** A Baileys contact (history, contacts.upsert/update) as name and mapping ops. Blank names are skipped. */
+/**
+ * A Baileys contact (history, contacts.upsert/update) as name and mapping ops. Blank names are skipped.
+ * `chunkResolver`, from a history chunk, must be `makeJidResolver(ctx, extraLidPairs)` (see normalizeMessage).
+ */
 export function normalizeContact(
   contact: Contact,
   ctx: NormalizeContext,
   extraLidPairs: readonly LidPnPair[] = [],
+  chunkResolver?: JidResolver,
 ): NormalizeOp[] {
   if (!contact.id) {
     return [{ op: 'ignore', reason: 'contact without id' }];
   }
   const pairs = contactLidPairs(contact).filter((p) => isConsistentPair(ctx, p));
-  const resolver = makeJidResolver(ctx, [...extraLidPairs, ...pairs]);
+  const resolver =
+    pairs.length === 0 && chunkResolver !== undefined
+      ? chunkResolver
+      : makeJidResolver(ctx, [...extraLidPairs, ...pairs]);
   const contactId = toContactId(resolver.canonical(contact.id));
   const ops: NormalizeOp[] = pairs.map((p) => ({ op: 'lidMapping', ...p }));
   for (const [field, source] of NAME_FIELDS) {

@@ -39,6 +39,27 @@ describe('normalizeHistorySync', () => {
     expect(meta).toEqual({ syncType: 3, progress: 40, chunkOrder: 2, messageCount: 3, chatCount: 2 });
   });
 
+  it('names each sender once per chunk, from their newest message', () => {
+    const at = (id: string, seconds: number, pushName: string, participant = OTHER_PN) =>
+      makeWaMessage({ key: { id, remoteJid: GROUP, participant }, messageTimestamp: seconds, pushName });
+    // WhatsApp sends conversations newest first, so the newest name is not the last one in the chunk.
+    const messages = [
+      at('C', T_SECONDS + 120, 'Cleo (new)'),
+      at('B', T_SECONDS + 60, 'Cleo'),
+      at('A', T_SECONDS, 'Cleo (old)'),
+      at('D', T_SECONDS + 30, 'Pat', PEER_PN),
+    ];
+    const { ops, meta } = normalizeHistorySync(input({ messages }), makeCtx());
+    expect(ops.filter((o) => o.op === 'upsertContactName')).toEqual([
+      { op: 'upsertContactName', contactId: OTHER_PN, source: 'pushName', name: 'Cleo (new)' },
+      { op: 'upsertContactName', contactId: PEER_PN, source: 'pushName', name: 'Pat' },
+    ]);
+    // Names come before the chats and messages that show them.
+    const firstMessage = ops.findIndex((o) => o.op === 'upsertMessage');
+    expect(ops.findLastIndex((o) => o.op === 'upsertContactName')).toBeLessThan(firstMessage);
+    expect(meta.messageCount).toBe(4);
+  });
+
   it('resolves LIDs with the chunk\u2019s own mappings before anything reaches the store', () => {
     const messages = [makeWaMessage({ key: { remoteJid: PEER_LID } })];
     const { ops } = normalizeHistorySync(

@@ -1,4 +1,4 @@
-import type { BaileysEventMap, Chat as WAChat } from '@whiskeysockets/baileys';
+import type { BaileysEventMap, Chat as WAChat, proto } from '@whiskeysockets/baileys';
 import { contactLidPairs, normalizeContact } from './normalizeContact.js';
 import { normalizeMessage } from './normalizeMessage.js';
 import type { LidPnPair } from './messageId.js';
@@ -12,7 +12,10 @@ export type HistorySyncInput = Pick<
 >;
 
 export type HistorySyncResult = Readonly<{
-  /** Order: lidMapping, contact names, upsertChat (one per chat), then message ops. */
+  /**
+   * Order: lidMapping, contact names (the chunk's contacts, then one pushName per sender), upsertChat
+   * (one per chat), then message ops.
+   */
   ops: NormalizeOp[];
   meta: Readonly<{
     syncType: number | null;
@@ -31,7 +34,12 @@ const MUTED_FOREVER_MS = Number.MAX_SAFE_INTEGER;
  * event buffer drops chats it already emitted, so later chunks arrive with `chats: []` while their
  * messages still do. The chunk's own LID mappings resolve its JIDs before they reach the store.
  */
-export function normalizeHistorySync(input: HistorySyncInput, ctx: NormalizeContext): HistorySyncResult {
+export function normalizeHistorySync(
+  input: HistorySyncInput,
+  ctx: NormalizeContext,
+  /** Each message's bytes as they came off the wire, when known (stored as `raw` without re-encoding). */
+  messageBytes: ReadonlyMap<proto.IWebMessageInfo, Uint8Array> = new Map(),
+): HistorySyncResult {
   const pairs = uniquePairs([
     ...(input.lidPnMappings ?? []).map((m) => lidPnPairOf(m.lid, m.pn)),
     ...input.chats.flatMap((c) => [
@@ -49,11 +57,14 @@ export function normalizeHistorySync(input: HistorySyncInput, ctx: NormalizeCont
   };
 
   const messageOps: NormalizeOp[] = [];
+  const senderNames = new Map<string, Readonly<{ op: NameOp; at: number }>>();
   let messageCount = 0;
   for (const msg of input.messages) {
-    for (const op of normalizeMessage(msg, ctx, pairs)) {
+    for (const op of normalizeMessage(msg, ctx, pairs, { resolver, raw: messageBytes.get(msg) })) {
       if (op.op === 'upsertChat') {
         mergeInto(op.chat);
+      } else if (op.op === 'upsertContactName') {
+        keepNewestName(senderNames, op, secondsToMs(msg.messageTimestamp) ?? 0);
       } else if (op.op !== 'lidMapping') {
         messageCount += op.op === 'upsertMessage' ? 1 : 0;
         messageOps.push(op);
@@ -68,12 +79,13 @@ export function normalizeHistorySync(input: HistorySyncInput, ctx: NormalizeCont
     }
   }
   const contactOps = input.contacts
-    .flatMap((c) => normalizeContact(c, ctx, pairs))
+    .flatMap((c) => normalizeContact(c, ctx, pairs, resolver))
     .filter((op) => op.op !== 'lidMapping');
   return {
     ops: [
       ...pairs.map((p): NormalizeOp => ({ op: 'lidMapping', ...p })),
       ...contactOps,
+      ...[...senderNames.values()].map((n) => n.op),
       ...[...chats.values()].map((chat): NormalizeOp => ({ op: 'upsertChat', chat })),
       ...messageOps,
     ],
@@ -98,14 +110,25 @@ export function chatPatchOf(chat: WAChat, canonicalJid: string): ChatPatch {
     isGroup,
   };
   if (isGroup && chat.name) patch.subject = chat.name;
-  if (typeof chat.unreadCount === 'number') patch.unreadCount = Math.max(0, chat.unreadCount);
+  if (typeof chat.unreadCount === 'number' && chat.unreadCount >= 0) patch.unreadCount = chat.unreadCount;
+  // App state's markChatAsRead reaches us as unreadCount -1 (marked unread, count untouched) or 0
+  // (read), never as markedAsUnread; reading a chat clears the mark. markedAsUnread wins below.
+  if (chat.unreadCount === -1) patch.isMarkedUnread = true;
+  if (chat.unreadCount === 0) patch.isMarkedUnread = false;
   if (typeof chat.archived === 'boolean') patch.isArchived = chat.archived;
   if (typeof chat.markedAsUnread === 'boolean') patch.isMarkedUnread = chat.markedAsUnread;
   // `pinned` is the pin time in seconds; 0 means not pinned.
   if (typeof chat.pinned === 'number') patch.pinnedAt = chat.pinned > 0 ? chat.pinned * 1000 : null;
   if (mute !== null) patch.mutedUntil = mute < 0 ? MUTED_FOREVER_MS : mute === 0 ? null : mute * 1000;
+  // App state's unpin and unmute arrive as an explicit null (absent fields are left out, not null).
+  if (isExplicitNull(chat, 'pinned')) patch.pinnedAt = null;
+  if (isExplicitNull(chat, 'muteEndTime')) patch.mutedUntil = null;
   if (lastMessageAt !== null && lastMessageAt > 0) patch.lastMessageAt = lastMessageAt;
   return patch;
+}
+
+function isExplicitNull(chat: WAChat, field: 'pinned' | 'muteEndTime'): boolean {
+  return Object.prototype.hasOwnProperty.call(chat, field) && chat[field] === null;
 }
 
 /** The store's merge rule, applied within a chunk: newest preview wins, oldest message time is kept. */
@@ -130,6 +153,19 @@ export function mergeChatPatch(a: ChatPatch, b: ChatPatch): ChatPatch {
     merged.oldestMessageAt = b.oldestMessageAt;
   }
   return merged;
+}
+
+type NameOp = Extract<NormalizeOp, { op: 'upsertContactName' }>;
+
+/**
+ * A sender's pushName rides on every message they sent. One name op per contact and source per
+ * chunk, taken from their newest message (later in the chunk wins a tie), replaces one store upsert
+ * per message: the same name would be written hundreds of times, and the newest is what sticks.
+ */
+function keepNewestName(names: Map<string, Readonly<{ op: NameOp; at: number }>>, op: NameOp, at: number): void {
+  const key = `${op.contactId}\u001f${op.source}`;
+  const prev = names.get(key);
+  if (prev === undefined || at >= prev.at) names.set(key, { op, at });
 }
 
 function uniquePairs(pairs: ReadonlyArray<LidPnPair | null>): LidPnPair[] {

@@ -4,7 +4,7 @@ import { bodyOf } from './bodyOf.js';
 import type { NormalizedBody } from './bodyOf.js';
 import type { Envelope, KeyWithAlts } from './envelopeOf.js';
 import { envelopeOf, keyLidPairs } from './envelopeOf.js';
-import type { LidPnPair } from './messageId.js';
+import type { JidResolver, LidPnPair } from './messageId.js';
 import { isConsistentPair, isGroupJid, makeJidResolver, toContactId } from './messageId.js';
 import { normalizeProtocol } from './normalizeProtocol.js';
 import type { NormalizeContext, NormalizeOp } from './ops.js';
@@ -19,12 +19,16 @@ const MAX_QUOTE_PREVIEW_CHARS = 1024;
 /**
  * Turns one Baileys message (live upsert, history, or a `messages.update` carrying an edit) into domain
  * ops. Pure: everything stateful (JID resolution, own sent ids, poll secrets) comes in through `ctx`.
- * `extraLidPairs` lets a history chunk resolve LIDs with the mappings it carries itself.
+ * `extraLidPairs` lets a history chunk resolve LIDs with the mappings it carries itself. A history
+ * chunk also passes `chunk`: its resolver (which must be `makeJidResolver(ctx, extraLidPairs)`, shared so
+ * its memo serves every message; a message whose key carries its own pairs still gets one of its own)
+ * and the message's wire bytes when known, stored as `raw` instead of re-encoding the message.
  */
 export function normalizeMessage(
   msg: proto.IWebMessageInfo,
   ctx: NormalizeContext,
   extraLidPairs: readonly LidPnPair[] = [],
+  chunk?: Readonly<{ resolver: JidResolver; raw?: Uint8Array | undefined }>,
 ): NormalizeOp[] {
   const key = (msg.key ?? {}) as KeyWithAlts;
   const { remoteJid, id } = key;
@@ -32,21 +36,27 @@ export function normalizeMessage(
     return [{ op: 'ignore', reason: 'message without remoteJid or id' }];
   }
   const pairs = keyLidPairs(key).filter((p) => isConsistentPair(ctx, p));
-  const resolver = makeJidResolver(ctx, [...extraLidPairs, ...pairs]);
+  const resolver =
+    pairs.length === 0 && chunk !== undefined ? chunk.resolver : makeJidResolver(ctx, [...extraLidPairs, ...pairs]);
   const env = envelopeOf(msg, { ...key, remoteJid, id }, resolver, ctx.self.pn);
   const ops: NormalizeOp[] = pairs.map((p) => ({ op: 'lidMapping', ...p }));
   if (!env.isFromMe && msg.pushName && env.senderId) {
     ops.push({ op: 'upsertContactName', contactId: env.senderId, source: 'pushName', name: msg.pushName });
   }
-  ops.push(...contentOps(msg, env, ctx));
+  ops.push(...contentOps(msg, env, ctx, chunk?.raw));
   return ops;
 }
 
-function contentOps(msg: proto.IWebMessageInfo, env: Envelope, ctx: NormalizeContext): NormalizeOp[] {
+function contentOps(
+  msg: proto.IWebMessageInfo,
+  env: Envelope,
+  ctx: NormalizeContext,
+  raw: Uint8Array | undefined,
+): NormalizeOp[] {
   // View-once is unwrapped like any container: the keys are recorded, the phone may refuse a re-upload later.
   const { content } = unwrapMessage(msg.message);
   if (!content) {
-    return withChat(upsert(msg, env, ctx, stubBody(msg)));
+    return withChat(upsert(msg, env, ctx, stubBody(msg), raw));
   }
   if (isKeyDistributionOnly(content)) {
     return [{ op: 'ignore', reason: 'senderKeyDistributionMessage' }];
@@ -55,13 +65,14 @@ function contentOps(msg: proto.IWebMessageInfo, env: Envelope, ctx: NormalizeCon
   if (contentType === null) {
     // protobufjs skips fields its schema does not know, so a kind newer than our WAProto arrives as a
     // message with nothing but messageContextInfo. It is still a message someone sent.
-    return withChat(upsert(msg, env, ctx, { body: { kind: 'unsupported', waType: 'unknown' }, contextInfo: null }));
+    const unsupported: NormalizedBody = { body: { kind: 'unsupported', waType: 'unknown' }, contextInfo: null };
+    return withChat(upsert(msg, env, ctx, unsupported, raw));
   }
   const special = normalizeProtocol(content, contentType, env, ctx);
   if (special) {
     return special;
   }
-  const op = upsert(msg, env, ctx, bodyOf(content, contentType));
+  const op = upsert(msg, env, ctx, bodyOf(content, contentType), raw);
   return [...withChat(op), ...(op.message.body.kind === 'poll' ? inlinePollVotes(msg, env, ctx) : [])];
 }
 
@@ -119,6 +130,7 @@ function upsert(
   env: Envelope,
   ctx: NormalizeContext,
   normalized: NormalizedBody,
+  raw: Uint8Array | undefined,
 ): Extract<NormalizeOp, { op: 'upsertMessage' }> {
   const { body, media, contextInfo } = normalized;
   const quoted = contextInfo ? quotedTarget(env, contextInfo) : null;
@@ -145,7 +157,7 @@ function upsert(
   return {
     op: 'upsertMessage',
     message,
-    raw: proto.WebMessageInfo.encode(msg).finish(),
+    raw: raw ?? proto.WebMessageInfo.encode(msg).finish(),
     ...(media ? { media } : {}),
     ...(body.kind === 'poll' && secret ? { pollSecretB64: secret } : {}),
   };

@@ -95,6 +95,7 @@ function pollVoteOps(u: proto.Message.IPollUpdateMessage, env: Envelope, ctx: No
   const author = referencedAuthor(env, ref);
   const target: MessageTarget = { chatId: env.chatId, messageId: toMessageId(env.chatId, author, ref.id) };
   const input = {
+    target,
     encPayload,
     encIv,
     // The vote's key derivation binds the raw creator and voter JIDs, not our canonical ids. Which

@@ -95,6 +95,8 @@ export type NormalizeOpKind = NormalizeOp['op'];
 
 /** Decrypts a vote with the poll's secret, which only the store knows; null when the poll is not known yet. */
 export type DecryptPollVote = (input: {
+  /** The poll as the archive files it: where its creation message (and so its secret) is stored. */
+  target: MessageTarget;
   encPayload: Uint8Array;
   encIv: Uint8Array;
   pollCreatorJid: string;

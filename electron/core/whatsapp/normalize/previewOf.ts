@@ -15,8 +15,6 @@ const MEDIA_LABELS = {
 
 /** Short text and kind for the chat list and for quoted-reply previews. */
 export function previewOf(body: MessageBody): { text: string; kind: string } {
-  const short = (text: string): string =>
-    text.length > MAX_PREVIEW_CHARS ? `${text.slice(0, MAX_PREVIEW_CHARS - 1)}…` : text;
   switch (body.kind) {
     case 'text':
       return { text: short(body.text), kind: 'text' };
@@ -42,4 +40,8 @@ export function previewOf(body: MessageBody): { text: string; kind: string } {
     default:
       throw missingCaseError(body);
   }
+}
+
+function short(text: string): string {
+  return text.length > MAX_PREVIEW_CHARS ? `${text.slice(0, MAX_PREVIEW_CHARS - 1)}…` : text;
 }

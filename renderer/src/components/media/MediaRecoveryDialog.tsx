@@ -46,8 +46,8 @@ export function MediaRecoveryDialog({
         <p className="muted">No accounts yet.</p>
       )}
       <p className="muted small recovery-note">
-        Lists media in recently cached messages. Downloaded media is kept within the media cache limit that the app
-        enforces; files over it show “larger than the media cache allows”.
+        Lists media in recently cached messages. Downloaded media is kept up to the limit set in Settings → Storage;
+        beyond it the least recently viewed files are removed and show “Removed to save space” with a download button.
       </p>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { DeleteMessageDialog } from './DeleteMessageDialog.js';
 import { ForwardDialog } from './ForwardDialog.js';
 import { HelpDialog } from './HelpDialog.js';
 import { NewChatDialog } from './NewChatDialog.js';
+import { SettingsView } from '../settings/SettingsView.js';
 import { SyncPanelDialog } from './SyncPanelDialog.js';
 
 /** The one open modal surface, chosen by `useUi().overlay`. */
@@ -30,6 +31,8 @@ export function Overlays() {
       return <LogoutDialog accountId={overlay.accountId} onClose={close} />;
     case 'removeAccount':
       return <RemoveAccountDialog accountId={overlay.accountId} onClose={close} />;
+    case 'settings':
+      return <SettingsView onClose={close} />;
     default:
       throw missingCaseError(overlay);
   }

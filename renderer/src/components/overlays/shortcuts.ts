@@ -10,5 +10,6 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly wh
   { keys: ['Enter'], what: 'On a message: open its actions (also Shift+F10 or the Menu key)' },
   { keys: ['R'], what: 'On a message: reply' },
   { keys: ['E'], what: 'On your message: edit' },
+  { keys: ['Ctrl', ','], what: 'Open settings' },
   { keys: ['?'], what: 'Show this help' },
 ];

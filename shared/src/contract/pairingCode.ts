@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/*
+ * Linking by phone number instead of a QR scan: the app asks WhatsApp for an 8-character code and
+ * the user types it on the phone (Linked devices → Link with phone number instead).
+ */
+
+/** E.164 without the plus: country code first, 7 to 15 digits in all, never a leading 0. */
+export const E164_DIGITS = /^[1-9]\d{6,14}$/;
+
+export const PairingPhoneNumberSchema = z
+  .string()
+  .max(32)
+  .regex(E164_DIGITS, 'enter the full number with its country code, digits only (E.164), e.g. 15550001000');
+
+/** What WhatsApp hands out: 8 characters of Crockford base32 (no I, L, O, U). */
+export const PairingCodeSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+
+export const PairingCodeIssuedSchema = z.object({
+  code: PairingCodeSchema,
+  /** After this the phone no longer accepts the code (the socket's pairing window ended). */
+  expiresAt: z.number().int(),
+});
+export type PairingCodeIssued = z.infer<typeof PairingCodeIssuedSchema>;
