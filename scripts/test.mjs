@@ -33,7 +33,13 @@ if (!existsSync(chromium)) {
 }
 
 mkdirSync(results, { recursive: true });
-for (const file of ['vitest.json', 'vitest-soak.json', 'playwright-e2e.json', 'playwright-electron.json'])
+for (const file of [
+  'vitest.json',
+  'vitest-soak.json',
+  'kill-soak.txt',
+  'playwright-e2e.json',
+  'playwright-electron.json',
+])
   rmSync(join(results, file), { force: true });
 
 const suites = [];
@@ -75,6 +81,11 @@ suites.push(
     KILL_TEST_KILLS: process.env.KILL_TEST_KILLS ?? '50',
   }),
 );
+
+// The soak writes where its kills landed and what it counted; vitest can drop a long test's console
+// output, so the file it wrote is printed here, where the CI log keeps it.
+const soakSummary = join(results, 'kill-soak.txt');
+if (existsSync(soakSummary)) console.log(`\n${readFileSync(soakSummary, 'utf8')}`);
 
 for (const [name, config, report] of [
   ['playwright e2e (browser mode, Chromium)', 'test/e2e/playwright.config.ts', 'playwright-e2e.json'],
