@@ -134,6 +134,10 @@ export class AccountStore {
     this.#keys.setKeys(data);
   }
 
+  maxNumericKeyId(type: string): number {
+    return this.#keys.maxNumericKeyId(type);
+  }
+
   /** Logout: forgets creds and keys, keeps the archive. */
   clearCredentials(): void {
     this.#keys.clearAll();

@@ -46,6 +46,16 @@ export class SignalKeyRepository {
     return result;
   }
 
+  /**
+   * Highest integer id stored for `type` (pre-key ids are decimal strings), or 0 when there is none.
+   * Lets the auth state check that its pre-key counter is ahead of every stored pre-key.
+   */
+  maxNumericKeyId(type: string): number {
+    const row = this.#db.stmt('SELECT MAX(CAST(id AS INTEGER)) AS maxId FROM keys WHERE type = ?').get(type) as
+      { maxId: unknown } | undefined;
+    return typeof row?.maxId === 'number' ? row.maxId : 0;
+  }
+
   /** All writes and deletes in ONE transaction (joins the caller's, if any). */
   setKeys(data: KeyWrites): void {
     const upsert = this.#db.stmt(

@@ -15,6 +15,17 @@ export class AuthStateReadError extends Error {
   }
 }
 
+/**
+ * A pre-key id is being written again with a different key pair. A peer may already hold the stored
+ * public half (from the server or a retry receipt), so replacing it would break that peer's pkmsg.
+ */
+export class PreKeyOverwriteError extends Error {
+  constructor(readonly preKeyId: string) {
+    super(`pre-key ${preKeyId} is already stored with a different key pair`);
+    this.name = 'PreKeyOverwriteError';
+  }
+}
+
 export type SqliteAuthState = Readonly<{
   state: AuthenticationState;
   /** Writes the (in-place mutated) creds object; call on every `creds.update`. */
@@ -42,6 +53,11 @@ function deserialize(bytes: Uint8Array, what: string): unknown {
  * - `keys.set` is ONE SQLite transaction for all types and ids. Baileys wraps this store with
  *   `addTransactionCapability` itself (socket.js), whose commit is a single `set`, so every Baileys
  *   key transaction lands atomically;
+ * - pre-keys: the creds counter (`nextPreKeyId`) stays ahead of every stored pre-key id. Baileys
+ *   advances it through `creds.update` separately from the key commit; if a stored pre-key is ever
+ *   at or above the counter (a lost creds write), the counter is advanced in the SAME SQLite
+ *   transaction as the key, and repaired on load, so no id is minted twice. A stored pre-key is
+ *   never replaced by a different key pair (PreKeyOverwriteError rolls the whole set back);
  * - a creds/key row that cannot be read throws (StoreError from the store, AuthStateReadError for bad
  *   JSON). Fresh creds are generated only when the store says there is no creds row at all.
  */
@@ -77,13 +93,57 @@ export function makeSqliteAuthState(store: AccountStore): SqliteAuthState {
         }
         writes[type] = typed;
       }
-      store.setKeys(writes);
+      const preKeys = writes['pre-key'] ?? {};
+      store.transaction(() => {
+        refuseChangedPreKeys(store, preKeys);
+        store.setKeys(writes);
+        if (advancePreKeyCounter(creds, highestPreKeyId(preKeys))) saveCreds();
+      });
     },
     clear: () => {
       store.clearCredentials();
     },
   };
-  const saveCreds = (): void => store.writeCreds(serialize(creds));
-  if (stored === undefined) saveCreds();
+  function saveCreds(): void {
+    store.writeCreds(serialize(creds));
+  }
+  const isCounterRepaired = stored !== undefined && advancePreKeyCounter(creds, store.maxNumericKeyId('pre-key'));
+  if (stored === undefined || isCounterRepaired) saveCreds();
   return { state: { creds, keys }, saveCreds, isNew: stored === undefined };
+}
+
+/** Rejects writing a pre-key id that is stored with other bytes (same bytes: an idempotent rewrite). */
+function refuseChangedPreKeys(store: AccountStore, preKeys: Readonly<Record<string, Uint8Array | null>>): void {
+  const written = Object.entries(preKeys).filter((entry): entry is [string, Uint8Array] => entry[1] !== null);
+  if (written.length === 0) return;
+  const existing = store.getKeys(
+    'pre-key',
+    written.map(([id]) => id),
+  );
+  for (const [id, bytes] of written) {
+    const old = existing[id];
+    if (old !== undefined && !Buffer.from(old).equals(bytes)) throw new PreKeyOverwriteError(id);
+  }
+}
+
+/** Highest pre-key id written (not deleted) in one set; 0 when none. */
+function highestPreKeyId(preKeys: Readonly<Record<string, Uint8Array | null>>): number {
+  let highest = 0;
+  for (const [id, bytes] of Object.entries(preKeys)) {
+    const n = Number(id);
+    if (bytes !== null && Number.isSafeInteger(n) && n > highest) highest = n;
+  }
+  return highest;
+}
+
+/**
+ * Moves the mint counters past `storedId` when they are not already; returns whether they moved.
+ * The skipped ids are either stored (and kept, so a peer holding them can still start a session)
+ * or were never handed out: minting from `storedId + 1` is safe either way.
+ */
+function advancePreKeyCounter(creds: AuthenticationCreds, storedId: number): boolean {
+  if (storedId < creds.nextPreKeyId) return false;
+  creds.nextPreKeyId = storedId + 1;
+  creds.firstUnuploadedPreKeyId = Math.max(creds.firstUnuploadedPreKeyId, storedId + 1);
+  return true;
 }
