@@ -25,7 +25,7 @@ function offeredPreKeyId(receipt: BinaryNode): number | undefined {
 /**
  * The real Baileys socket against the simulator, over our SQLite auth state. Stock rc14 sends a retry
  * receipt that offers a fresh pre-key BEFORE the key transaction holding its private half commits
- * (messages-recv.js sendRetryRequest). A kill in that window is simulated by discarding the commit of
+ * (messages-recv.js sendRetryRequest); the project's patch sends it after the commit. A lost commit (a disk error, or a kill on stock Baileys) is simulated by discarding
  * the next minted pre-key; the creds row (saved on creds.update, before the commit) is kept.
  */
 describe('pre-keys offered in retry receipts (SQLite auth state)', () => {
