@@ -24,7 +24,7 @@ describe('AccountWorker: linking with a phone-number pairing code', () => {
     await qr;
     const issuedAt = Date.now();
     const issued = await worker.requestPairingCode(h.sim.account.pn);
-    expect(issued.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(issued.code).toMatch(/^[1-9A-HJ-NP-TV-Z]{8}$/);
     // The socket's whole pairing window: six QR refs, 60 s + 5 × 20 s from its first QR.
     expect(issued.expiresAt - issuedAt).toBeGreaterThan(150_000);
     expect(issued.expiresAt - issuedAt).toBeLessThanOrEqual(160_000);

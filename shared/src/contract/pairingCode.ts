@@ -13,8 +13,11 @@ export const PairingPhoneNumberSchema = z
   .max(32)
   .regex(E164_DIGITS, 'enter the full number with its country code, digits only (E.164), e.g. 15550001000');
 
-/** What WhatsApp hands out: 8 characters of Crockford base32 (no I, L, O, U). */
-export const PairingCodeSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+/**
+ * What WhatsApp hands out: 8 characters of the alphabet Baileys encodes with
+ * (`123456789ABCDEFGHJKLMNPQRSTVWXYZ`: no 0, I, O or U; L is in it).
+ */
+export const PairingCodeSchema = z.string().regex(/^[1-9A-HJ-NP-TV-Z]{8}$/);
 
 export const PairingCodeIssuedSchema = z.object({
   code: PairingCodeSchema,
