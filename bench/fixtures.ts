@@ -14,6 +14,7 @@ export function makeMessages(count: number, chats = 200, accountId = 'bench' as 
       isFromMe: i % 3 === 0,
       isFromOtherDevice: false,
       timestamp: start + i * 1_000,
+      orderKey: i + 1,
       status: i % 3 === 0 ? 'read' : 'received',
       body: { kind: 'text', text: `message ${i} ${'lorem ipsum dolor sit amet '.repeat(1 + (i % 5))}` },
       quoted: null,

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AccountId, ChatId, ContactId, Message, MessageId } from '../../shared/src/index.js';
+import type { AccountId, ChatId, ContactId, MessageDraft, MessageId } from '../../shared/src/index.js';
 import { accountDirOf, writeRegistry } from '../../electron/core/session/process/accountRegistry.js';
 import { AccountStore, FileKeyProvider, type StoreOp } from '../../electron/core/store/index.js';
 import { benchToken } from './domArrivals.js';
@@ -94,7 +94,7 @@ function chatOf(index: number, shape: ProfileShape): SeedChat {
 }
 
 /** Newest message of each chat a minute apart (chat 0 newest), older ones 90 s apart before it. */
-function messageOf(accountId: AccountId, chat: SeedChat, index: number): Message {
+function messageOf(accountId: AccountId, chat: SeedChat, index: number): MessageDraft {
   const newestAt = Date.now() - chat.rank * 60_000;
   const isFromMe = index % 3 === 0;
   return {

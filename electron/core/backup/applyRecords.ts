@@ -24,6 +24,8 @@ type Table = Readonly<{
   table: string;
   entity: 'chat' | 'message' | 'contact' | 'media';
   columns: readonly string[];
+  /** Columns a merged record never overwrites in an existing row. */
+  keepOnConflict?: readonly string[];
   where: string;
 }>;
 
@@ -68,7 +70,10 @@ const TABLES = {
       'details_json',
       'search_text',
       'raw',
+      'order_key',
     ],
+    // A stored row keeps its place in this timeline; a new one takes the backed-up place.
+    keepOnConflict: ['order_key'],
     where: 'chat_id = @chat_id AND id = @id',
   },
   media: {
@@ -108,9 +113,17 @@ function decodeBlob(v: unknown): unknown {
   return v;
 }
 
-function upsertSql(table: string, columns: readonly string[], conflict: string, extra: readonly string[]): string {
+function upsertSql(
+  table: string,
+  columns: readonly string[],
+  conflict: string,
+  extra: readonly string[],
+  keep: readonly string[] = [],
+): string {
   const all = [...columns, ...extra];
-  const sets = all.filter((c) => !conflict.split(', ').includes(c)).map((c) => `${c} = excluded.${c}`);
+  const sets = all
+    .filter((c) => !conflict.split(', ').includes(c) && !keep.includes(c))
+    .map((c) => `${c} = excluded.${c}`);
   return `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((c) => `@${c}`).join(', ')})
     ON CONFLICT (${conflict}) DO UPDATE SET ${sets.join(', ')}`;
 }
@@ -212,7 +225,12 @@ export class RecordApplier {
       }
     }
     const conflict = t.entity === 'message' ? 'chat_id, id' : t.entity === 'media' ? 'chat_id, message_id' : 'id';
-    this.#stmt(upsertSql(t.table, t.columns, conflict, ['hlc', 'seq'])).run({ ...row, hlc: record.hlc, seq });
+    if (t.entity === 'message') this.#placeMessage(row, seq);
+    this.#stmt(upsertSql(t.table, t.columns, conflict, ['hlc', 'seq'], t.keepOnConflict)).run({
+      ...row,
+      hlc: record.hlc,
+      seq,
+    });
     this.#stmt('DELETE FROM tombstones WHERE entity = ? AND key = ?').run(t.entity, record.key);
     if (t.entity === 'contact') this.#writeNames(String(row['id']), record.value);
     this.counts.applied += 1;
@@ -301,6 +319,20 @@ export class RecordApplier {
       this.#statements.set(sql, statement);
     }
     return statement;
+  }
+
+  /**
+   * A message's receive order (`order_key`, see store/messageOrder.ts) round-trips. A record from a
+   * build before it has none: its place is derived from this merge's seq. Either way the seq counter
+   * is raised above it, so messages the store receives later order after the restored ones.
+   */
+  #placeMessage(row: Params, seq: number): void {
+    const orderKey = row['order_key'];
+    if (typeof orderKey !== 'number' || !Number.isSafeInteger(orderKey)) {
+      row['order_key'] = seq;
+      return;
+    }
+    if (orderKey > this.#seq) this.#seq = orderKey;
   }
 
   #nextSeq(hlc: string): number {

@@ -130,7 +130,9 @@ export class AccountWorker implements AccountWorkerApi {
   }
 
   pageMessages(input: CommandInput<'messages.page'>): Promise<CommandOutput<'messages.page'>> {
-    const page = this.#require().store.pageMessages(input.chatId, input.beforeTimestamp, input.limit);
+    const { beforeTimestamp: timestamp, beforeOrderKey: orderKey } = input;
+    const before = timestamp === null || orderKey == null ? timestamp : { timestamp, orderKey };
+    const page = this.#require().store.pageMessages(input.chatId, before, input.limit);
     return Promise.resolve({ messages: page.messages, hasMoreLocal: page.hasMoreLocal });
   }
 

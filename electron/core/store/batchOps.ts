@@ -1,4 +1,4 @@
-import type { ChatId, Message, MessageStatus, Reaction, SyncStatus } from '../../../shared/src/index.js';
+import type { ChatId, MessageDraft, MessageStatus, Reaction, SyncStatus } from '../../../shared/src/index.js';
 import type { StoreChange } from './changeLog.js';
 import { settingJson, writeSetting } from './accountSettings.js';
 import type { ChatPatch } from './chatWriter.js';
@@ -26,7 +26,7 @@ import { missingCaseError } from '../util/missingCaseError.js';
 
 /** Normalized write operations; the whatsapp/ folder turns socket events into these. */
 export type StoreOp =
-  | Readonly<{ type: 'message.upsert'; message: Message; raw?: Uint8Array | null }>
+  | Readonly<{ type: 'message.upsert'; message: MessageDraft; raw?: Uint8Array | null }>
   | Readonly<{
       type: 'message.status';
       chatId: string;

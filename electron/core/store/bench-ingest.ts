@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountId, ChatId, ContactId, Message, MessageId } from '../../../shared/src/index.js';
+import type { AccountId, ChatId, ContactId, MessageDraft, MessageId } from '../../../shared/src/index.js';
 import { AccountStore } from './AccountStore.js';
 import type { StoreOp } from './batchOps.js';
 import { staticKeyProvider } from './keyProvider.js';
@@ -21,7 +21,7 @@ function makeOps(round: number): StoreOp[] {
   return Array.from({ length: MESSAGE_COUNT }, (_, i): StoreOp => {
     const chat = `49155${(i % CHAT_COUNT).toString().padStart(6, '0')}@s.whatsapp.net`;
     const text = Array.from({ length: 12 }, (_, w) => words[(i * 7 + w * 3) % words.length]).join(' ');
-    const message: Message = {
+    const message: MessageDraft = {
       accountId,
       chatId: chat as ChatId,
       id: `R${round}M${i}` as MessageId,

@@ -95,12 +95,13 @@ export function refreshChatActivity(ctx: WriteContext, chatId: ChatId): void {
   const stored = readChat(ctx, chatId);
   const chat = stored ?? newChat(ctx, chatId);
   // Only what the preview needs (no media join, no details JSON), and the oldest time in the same
-  // statement: this runs for every chat a history chunk touches.
+  // statement: this runs for every chat a history chunk touches. Within one second the last
+  // received message is the newest (ids are random).
   const newestRow = ctx.db
     .stmt(
       `SELECT sender_id, from_me, timestamp, body_json,
          (SELECT MIN(timestamp) FROM messages WHERE chat_id = @chatId) AS oldest
-       FROM messages WHERE chat_id = @chatId ORDER BY timestamp DESC, id DESC LIMIT 1`,
+       FROM messages WHERE chat_id = @chatId ORDER BY timestamp DESC, order_key DESC LIMIT 1`,
     )
     .get({ chatId }) as NewestRow | undefined;
   let next: Chat = { ...chat, oldestMessageAt: newestRow?.oldest ?? null };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatId, ContactId, Message, MessageId } from '../../../shared/src/index.js';
+import type { ChatId, ContactId, MessageDraft, MessageId } from '../../../shared/src/index.js';
 import type { AccountStore } from './AccountStore.js';
 import type { StoreOp } from './batchOps.js';
 import type { TempProfile } from './storeFixtures.js';
@@ -9,7 +9,7 @@ const CHAT = '4915550001@s.whatsapp.net' as ChatId;
 const SENDER = '4915550002@s.whatsapp.net' as ContactId;
 
 /** A history chunk as the worker applies it: names, the chat, then its messages. */
-function chunkOps(messages: readonly Message[], raw: (m: Message) => Uint8Array): StoreOp[] {
+function chunkOps(messages: readonly MessageDraft[], raw: (m: MessageDraft) => Uint8Array): StoreOp[] {
   return [
     { type: 'contact.upsert', contact: { jid: SENDER, names: [{ source: 'pushName', name: 'Ann' }] } },
     { type: 'chat.upsert', chat: { id: CHAT, unreadCount: 1 } },

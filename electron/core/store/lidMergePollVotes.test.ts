@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatId, ContactId, Message } from '../../../shared/src/index.js';
+import type { ChatId, ContactId, Message, MessageDraft } from '../../../shared/src/index.js';
 import type { AccountStore } from './AccountStore.js';
 import type { StoreOp } from './batchOps.js';
 import { optionHash } from './pollVotes.js';
@@ -11,7 +11,7 @@ const PN = '4915550123@s.whatsapp.net';
 const BO = '4915550002@s.whatsapp.net' as ContactId;
 const GROUP = '120363000000000009@g.us' as ChatId;
 
-const poll = (chatId: string, id: string, senderId: string): Message =>
+const poll = (chatId: string, id: string, senderId: string): MessageDraft =>
   makeMessage({
     chatId: chatId as ChatId,
     id: id as Message['id'],

@@ -41,6 +41,8 @@ export function mergeMessage(stored: Message | undefined, incoming: Message): Me
   const keepStoredBody = stored.body.kind === 'deleted' || isStoredNewerEdit;
   return {
     ...incoming,
+    // Its place in the receive order was fixed when it was first stored.
+    orderKey: stored.orderKey,
     body: keepStoredBody ? stored.body : incoming.body,
     editedAt: keepStoredBody ? stored.editedAt : incoming.editedAt,
     status: mergeStatus(stored.status, incoming.status),

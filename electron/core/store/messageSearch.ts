@@ -21,7 +21,7 @@ export function buildFtsQuery(input: string): string | null {
   return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' ');
 }
 
-/** Ranked by bm25, then newest first; optionally within one chat. */
+/** Ranked by bm25, then newest first (receive order within a second); optionally within one chat. */
 export function searchMessages(
   db: StoreDatabase,
   accountId: AccountId,
@@ -36,13 +36,13 @@ export function searchMessages(
     options.chatId == null
       ? (db
           .stmt(
-            `SELECT ${MESSAGE_COLUMNS} FROM ${from} WHERE messages_fts MATCH ? ORDER BY f.rank, m.timestamp DESC LIMIT ?`,
+            `SELECT ${MESSAGE_COLUMNS} FROM ${from} WHERE messages_fts MATCH ? ORDER BY f.rank, m.timestamp DESC, m.order_key DESC LIMIT ?`,
           )
           .all(expression, options.limit) as MessageRow[])
       : (db
           .stmt(
             `SELECT ${MESSAGE_COLUMNS} FROM ${from} WHERE messages_fts MATCH ? AND m.chat_id = ?
-             ORDER BY f.rank, m.timestamp DESC LIMIT ?`,
+             ORDER BY f.rank, m.timestamp DESC, m.order_key DESC LIMIT ?`,
           )
           .all(expression, options.chatId, options.limit) as MessageRow[]);
   return rows.map((row) => messageFromRow(row, accountId));

@@ -1,4 +1,4 @@
-import type { ChatId, ContactId, Message, MessageStatus, Reaction } from '../../../shared/src/index.js';
+import type { ChatId, ContactId, Message, MessageDraft, MessageStatus, Reaction } from '../../../shared/src/index.js';
 import { messageKey } from './changeLog.js';
 import { isGroupJid } from './jid.js';
 import { applyEditTo, applyReactionTo, mergeMessage, mergeStatus, searchableText } from './messageMerge.js';
@@ -13,8 +13,9 @@ import { changeKey } from './writeContext.js';
  */
 
 const INSERT_SQL = `INSERT INTO messages
-  (chat_id, id, sender_id, from_me, timestamp, status, body_json, details_json, search_text, raw, hlc, seq)
-  VALUES (@chatId, @id, @senderId, @fromMe, @timestamp, @status, @body, @details, @searchText, @raw, @hlc, @seq)`;
+  (chat_id, id, sender_id, from_me, timestamp, order_key, status, body_json, details_json, search_text, raw, hlc, seq)
+  VALUES (@chatId, @id, @senderId, @fromMe, @timestamp, @seq, @status, @body, @details, @searchText, @raw, @hlc, @seq)`;
+// order_key is the seq of the first insert (see messageOrder.ts), so updates never touch it.
 // Upserts try the insert first: history is almost all new messages, so the read-and-merge runs only on conflict.
 const INSERT_NEW_SQL = `${INSERT_SQL} ON CONFLICT (chat_id, id) DO NOTHING`;
 // The only insert path into messages, so it also indexes the text (see schema: no insert trigger).
@@ -25,7 +26,7 @@ const UPDATE_SQL = `UPDATE messages SET sender_id = @senderId, from_me = @fromMe
   WHERE chat_id = @chatId AND id = @id`;
 
 /** Chat and sender ids go through the resolver so a person's LID and phone number meet. */
-export function canonicalMessage(ctx: WriteContext, message: Message): Message {
+export function canonicalMessage<M extends MessageDraft>(ctx: WriteContext, message: M): M {
   const chatId = isGroupJid(message.chatId) ? message.chatId : (ctx.resolver.resolve(message.chatId) as ChatId);
   const senderId = message.senderId === null ? null : (ctx.resolver.resolve(message.senderId) as ContactId);
   const quoted =
@@ -47,7 +48,7 @@ export function readMessage(ctx: WriteContext, chatId: string, id: string): Mess
 type MessageRowParams = Readonly<Record<string, string | number | Uint8Array | null>>;
 
 /** The statement parameters of a message row, stamped with `seq` and a fresh HLC. */
-function rowOf(ctx: WriteContext, message: Message, raw: Uint8Array | null, seq: number): MessageRowParams {
+function rowOf(ctx: WriteContext, message: MessageDraft, raw: Uint8Array | null, seq: number): MessageRowParams {
   const details: MessageDetails = {
     isFromOtherDevice: message.isFromOtherDevice,
     quoted: message.quoted,
@@ -74,7 +75,7 @@ function rowOf(ctx: WriteContext, message: Message, raw: Uint8Array | null, seq:
 }
 
 /** A new row, indexed for search; false (nothing written) when the message is already stored. */
-function insertIfNew(ctx: WriteContext, message: Message, row: MessageRowParams): boolean {
+function insertIfNew(ctx: WriteContext, message: MessageDraft, row: MessageRowParams): boolean {
   const { changes, lastInsertRowid } = ctx.db.stmt(INSERT_NEW_SQL).run(row);
   if (changes === 0) return false;
   if (row.searchText !== null) ctx.db.stmt(INDEX_SQL).run(lastInsertRowid, row.searchText);
@@ -101,16 +102,18 @@ export function writeMessage(ctx: WriteContext, message: Message, raw: Uint8Arra
   return reportMessage(ctx, message, seq);
 }
 
-export function upsertMessage(ctx: WriteContext, incoming: Message, raw: Uint8Array | null): Message {
+export function upsertMessage(ctx: WriteContext, incoming: MessageDraft, raw: Uint8Array | null): Message {
   const message = canonicalMessage(ctx, { ...incoming, accountId: ctx.accountId });
-  const fresh = mergeMessage(undefined, message);
   const seq = ctx.changeLog.nextSeq();
+  // The incoming copy carries no order: a new row takes this seq, a stored one keeps its own.
+  const placed = { ...message, orderKey: seq };
+  const fresh = mergeMessage(undefined, placed);
   // A revoked message keeps no raw copy of what was revoked.
   if (insertIfNew(ctx, fresh, rowOf(ctx, fresh, fresh.body.kind === 'deleted' ? null : raw, seq))) {
     return reportMessage(ctx, fresh, seq);
   }
   const stored = readMessage(ctx, message.chatId, message.id);
-  const merged = mergeMessage(stored, message);
+  const merged = mergeMessage(stored, placed);
   if (ctx.db.stmt(UPDATE_SQL).run(rowOf(ctx, merged, raw, seq)).changes !== 1) {
     throw new Error('message to update is missing inside its own transaction');
   }

@@ -29,7 +29,7 @@ describe('messages', () => {
       { type: 'message.upsert', message: latest, raw: new Uint8Array([9, 9]) },
       { type: 'message.upsert', message: old },
     ]);
-    expect(store.getMessage(CHAT, latest.id)).toEqual(latest);
+    expect(store.getMessage(CHAT, latest.id)).toEqual({ ...latest, orderKey: expect.any(Number) as number });
     expect(Array.from(store.getRawMessage(CHAT, latest.id) ?? [])).toEqual([9, 9]);
     expect(store.getRawMessage(CHAT, old.id)).toBeUndefined();
     const chat = store.getChat(CHAT);
@@ -40,7 +40,7 @@ describe('messages', () => {
     });
   });
 
-  it('pages newest first on (timestamp, id) without gaps or repeats', () => {
+  it('pages newest first on (timestamp, receive order) without gaps or repeats', () => {
     const messages = Array.from({ length: 25 }, (_, i) =>
       makeMessage({ id: `M${i.toString().padStart(3, '0')}` as MessageId, timestamp: 1000 + Math.floor(i / 3) * 10 }),
     );
@@ -52,7 +52,11 @@ describe('messages', () => {
       page = store.pageMessages(CHAT, page.nextCursor, 7);
       seen.push(...page.messages.map((m) => m.id));
     }
-    const expected = [...messages].sort((a, b) => b.timestamp - a.timestamp || (a.id < b.id ? 1 : -1)).map((m) => m.id);
+    // Inserted in index order, so within one timestamp the higher index is newer.
+    const expected = messages
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => b.m.timestamp - a.m.timestamp || b.i - a.i)
+      .map(({ m }) => m.id);
     expect(seen).toEqual(expected);
     expect(page.hasMoreLocal).toBe(false);
     const byTimestamp = store.pageMessages(CHAT, 1020, 100);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { StoreVersionError } from './errors.js';
 import { migrateSettingsTable } from './accountSettings.js';
 import { CHAT_CLEARS_SCHEMA } from './chatClears.js';
+import { migrateMessageOrder } from './messageOrder.js';
 import { POLL_VOTES_SCHEMA } from './pollVotes.js';
 import { SCHEMA_V1 } from './schema.js';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: (db) => db.exec(POLL_VOTES_SCHEMA) },
   { version: 3, up: (db) => db.exec(CHAT_CLEARS_SCHEMA) },
   { version: 4, up: migrateSettingsTable },
+  { version: 5, up: migrateMessageOrder },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactId, Message } from '../../../shared/src/index.js';
+import type { ContactId, MessageDraft } from '../../../shared/src/index.js';
 import type { AccountStore } from './AccountStore.js';
 import type { StoreOp } from './batchOps.js';
 import { optionHash } from './pollVotes.js';
@@ -9,7 +9,7 @@ import { makeMessage, makeTempProfile, openTestStore } from './storeFixtures.js'
 const ANA = '4915550001@s.whatsapp.net' as ContactId;
 const BO = '4915550002@s.whatsapp.net' as ContactId;
 
-const pollMessage = (): Message =>
+const pollMessage = (): MessageDraft =>
   makeMessage({
     body: {
       kind: 'poll',
@@ -22,7 +22,7 @@ const pollMessage = (): Message =>
     },
   });
 
-const vote = (poll: Message, voterId: ContactId, options: string[] | null, votedAt: number): StoreOp => ({
+const vote = (poll: MessageDraft, voterId: ContactId, options: string[] | null, votedAt: number): StoreOp => ({
   type: 'poll.vote',
   vote: {
     chatId: poll.chatId,
@@ -34,7 +34,7 @@ const vote = (poll: Message, voterId: ContactId, options: string[] | null, voted
   },
 });
 
-function tally(store: AccountStore, poll: Message): Record<string, readonly string[]> {
+function tally(store: AccountStore, poll: MessageDraft): Record<string, readonly string[]> {
   const body = store.getMessage(poll.chatId, poll.id)?.body;
   if (body?.kind !== 'poll') throw new Error('not a poll');
   return Object.fromEntries(body.options.map((o) => [o.name, o.voters]));

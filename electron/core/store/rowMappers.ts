@@ -45,6 +45,7 @@ export type MessageRow = {
   sender_id: string | null;
   from_me: number;
   timestamp: number;
+  order_key: number;
   status: string;
   body_json: string;
   details_json: string;
@@ -71,7 +72,7 @@ export type ContactRow = {
 export type ContactNameRow = { source: string; name: string };
 
 /** Joins messages with their media state so the body always shows the newest state. */
-export const MESSAGE_COLUMNS = `m.chat_id, m.id, m.sender_id, m.from_me, m.timestamp, m.status, m.body_json,
+export const MESSAGE_COLUMNS = `m.chat_id, m.id, m.sender_id, m.from_me, m.timestamp, m.order_key, m.status, m.body_json,
   m.details_json, md.state_json AS media_state_json, m.hlc, m.seq`;
 export const MESSAGE_FROM = 'messages m LEFT JOIN media md ON md.chat_id = m.chat_id AND md.message_id = m.id';
 
@@ -135,6 +136,7 @@ export function messageFromRow(row: MessageRow, accountId: AccountId): Message {
     senderId: row.sender_id as ContactId | null,
     isFromMe: row.from_me === 1,
     timestamp: row.timestamp,
+    orderKey: row.order_key,
     status: row.status as MessageStatus,
     body,
     ...parseMessageDetails(row.details_json),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountId, ChatId, ContactId, MediaInfo, Message, MessageId } from '../../../shared/src/index.js';
+import type { AccountId, ChatId, ContactId, MediaInfo, MessageDraft, MessageId } from '../../../shared/src/index.js';
 import { AccountStore } from './AccountStore.js';
 import type { KeyProvider } from './keyProvider.js';
 import { staticKeyProvider } from './keyProvider.js';
@@ -32,7 +32,8 @@ export async function openTestStore(
 
 let messageCounter = 0;
 
-export function makeMessage(overrides: Partial<Message> = {}): Message {
+/** What a normalizer would hand the store; the store gives it its `orderKey`. */
+export function makeMessage(overrides: Partial<MessageDraft> = {}): MessageDraft {
   messageCounter += 1;
   return {
     accountId: TEST_ACCOUNT,

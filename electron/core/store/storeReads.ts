@@ -10,8 +10,8 @@ import {
 } from './rowMappers.js';
 import type { StoreDatabase } from './storeDatabase.js';
 
-/** Exact keyset position: messages strictly older than (timestamp, id). */
-export type MessageCursor = Readonly<{ timestamp: number; id: string }>;
+/** Exact keyset position: messages strictly older than (timestamp, orderKey). */
+export type MessageCursor = Readonly<{ timestamp: number; orderKey: number }>;
 
 export type MessagePage = Readonly<{
   /** Newest first. */
@@ -65,8 +65,8 @@ export class StoreReads {
   }
 
   /**
-   * Newest-first page on (timestamp, id). A bare timestamp (the contract's `beforeTimestamp`)
-   * means "older than this millisecond"; the cursor form also splits messages sharing one.
+   * Newest-first page on (timestamp, orderKey): within one second, the order received. A bare
+   * timestamp means "older than this millisecond"; the cursor form also splits messages sharing one.
    */
   pageMessages(chatId: string, before: number | MessageCursor | null, limit: number): MessagePage {
     const take = limit + 1;
@@ -74,17 +74,18 @@ export class StoreReads {
     if (before === null) {
       rows = this.#db
         .stmt(
-          `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.chat_id = ? ORDER BY m.timestamp DESC, m.id DESC LIMIT ?`,
+          `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.chat_id = ? ORDER BY m.timestamp DESC, m.order_key DESC LIMIT ?`,
         )
         .all(chatId, take) as MessageRow[];
     } else {
-      const cursor = typeof before === 'number' ? { timestamp: before, id: '' } : before;
+      // No key is below MIN_SAFE_INTEGER: a bare timestamp excludes that whole millisecond.
+      const cursor = typeof before === 'number' ? { timestamp: before, orderKey: Number.MIN_SAFE_INTEGER } : before;
       rows = this.#db
         .stmt(
-          `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.chat_id = ? AND (m.timestamp, m.id) < (?, ?)
-           ORDER BY m.timestamp DESC, m.id DESC LIMIT ?`,
+          `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.chat_id = ? AND (m.timestamp, m.order_key) < (?, ?)
+           ORDER BY m.timestamp DESC, m.order_key DESC LIMIT ?`,
         )
-        .all(chatId, cursor.timestamp, cursor.id, take) as MessageRow[];
+        .all(chatId, cursor.timestamp, cursor.orderKey, take) as MessageRow[];
     }
     const hasMoreLocal = rows.length > limit;
     const messages = rows.slice(0, limit).map((row) => messageFromRow(row, this.#accountId));
@@ -92,7 +93,7 @@ export class StoreReads {
     return {
       messages,
       hasMoreLocal,
-      nextCursor: hasMoreLocal && last ? { timestamp: last.timestamp, id: last.id } : null,
+      nextCursor: hasMoreLocal && last ? { timestamp: last.timestamp, orderKey: last.orderKey } : null,
     };
   }
 

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { type Collection, Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   AccountId,
   Chat,
@@ -35,6 +35,12 @@ export type CachedAccount = {
   readonly position: number;
 };
 
+/**
+ * A chat's messages in timeline order: (timestamp, orderKey), since timestamps have one-second
+ * resolution and ids are random. Also the order the recent window is trimmed in.
+ */
+export const MESSAGE_ORDER_INDEX = '[accountId+chatId+timestamp+orderKey]';
+
 export const APP_STREAM = 'app';
 /** Messages kept per chat; older pages are fetched from main on demand and not cached. */
 export const RECENT_WINDOW_PER_CHAT = 200;
@@ -56,7 +62,31 @@ export class InboxDb extends Dexie {
     });
     // Additive: caches that opened version 1 keep their entities and gain the account list.
     this.version(2).stores({ accounts: 'id, position' });
+    // The timeline index gains the receive order. Cached rows from before it have no orderKey and
+    // would drop out of the index: they get 0 (ties then fall back to the id, as before) and are
+    // replaced with the real key the next time main sends them.
+    this.version(3)
+      .stores({ messages: `[accountId+chatId+id], ${MESSAGE_ORDER_INDEX}, accountId` })
+      .upgrade((tx) =>
+        tx
+          .table<Partial<Message>>('messages')
+          .toCollection()
+          .modify((message) => {
+            if (typeof message.orderKey !== 'number') message.orderKey = 0;
+          }),
+      );
   }
+}
+
+/** Oldest first, by MESSAGE_ORDER_INDEX. */
+export function chatMessages(
+  db: InboxDb,
+  accountId: AccountId,
+  chatId: ChatId,
+): Collection<Message, [AccountId, ChatId, MessageId]> {
+  return db.messages
+    .where(MESSAGE_ORDER_INDEX)
+    .between([accountId, chatId, -Infinity, -Infinity], [accountId, chatId, Infinity, Infinity]);
 }
 
 export function streamOf(accountId: AccountId | null): string {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageId } from '../../../shared/src/index.js';
 import { ACCOUNT_A, batchFixture, chatFixture, messageFixture } from '../testing/factories.js';
-import { InboxDb, RECENT_WINDOW_PER_CHAT } from './db.js';
+import { InboxDb, MESSAGE_ORDER_INDEX, RECENT_WINDOW_PER_CHAT } from './db.js';
 import { ingestBatches } from './ingestBatches.js';
 
 let db: InboxDb;
@@ -76,7 +76,7 @@ describe('ingestBatches', () => {
       messageFixture({ id: `m${i}` as MessageId, timestamp: 1000 + i }),
     );
     await ingestBatches(db, [batchFixture(1, [{ type: 'messages.upserted', messages }])]);
-    const kept = await db.messages.orderBy('[accountId+chatId+timestamp]').toArray();
+    const kept = await db.messages.orderBy(MESSAGE_ORDER_INDEX).toArray();
     expect(kept).toHaveLength(RECENT_WINDOW_PER_CHAT);
     expect(kept[0]?.id).toBe('m20');
   });

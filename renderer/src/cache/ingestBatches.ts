@@ -1,6 +1,6 @@
 import type { AccountId, BridgeEvent, ChatId, EventBatch, Message } from '../../../shared/src/index.js';
 import { replaceCachedAccounts } from './accountCache.js';
-import { type InboxDb, RECENT_WINDOW_PER_CHAT, streamOf } from './db.js';
+import { chatMessages, type InboxDb, RECENT_WINDOW_PER_CHAT, streamOf } from './db.js';
 
 /** Events that describe the session, not entities: they go to the zustand store, not Dexie. */
 export type SessionEvent = Extract<
@@ -125,17 +125,12 @@ async function applyEvent(
 }
 
 async function deleteChatMessages(db: InboxDb, accountId: AccountId, chatId: ChatId): Promise<void> {
-  await db.messages
-    .where('[accountId+chatId+timestamp]')
-    .between([accountId, chatId, -Infinity], [accountId, chatId, Infinity])
-    .delete();
+  await chatMessages(db, accountId, chatId).delete();
 }
 
-/** Keeps only the newest RECENT_WINDOW_PER_CHAT messages of a chat. */
+/** Keeps only the newest RECENT_WINDOW_PER_CHAT messages of a chat (timeline order, not id order). */
 async function trimRecentWindow(db: InboxDb, accountId: AccountId, chatId: ChatId): Promise<void> {
-  const range = db.messages
-    .where('[accountId+chatId+timestamp]')
-    .between([accountId, chatId, -Infinity], [accountId, chatId, Infinity]);
+  const range = chatMessages(db, accountId, chatId);
   const count = await range.count();
   if (count <= RECENT_WINDOW_PER_CHAT) return;
   const oldestKeys = await range.limit(count - RECENT_WINDOW_PER_CHAT).primaryKeys();

@@ -186,6 +186,8 @@ export function textMessage(chat: Chat, timestamp: number, senderId: ContactId |
     accountId: chat.accountId,
     chatId: chat.id,
     id: newMessageId(),
+    // The fake world creates messages in time order, like a store receiving them.
+    orderKey: messageCounter,
     senderId,
     isFromMe,
     isFromOtherDevice: isFromMe && rand() < 0.3,

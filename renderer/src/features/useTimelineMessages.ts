@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../../shared/src/index.js';
+import { compareMessageOrder } from '../../../shared/src/index.js';
 import { call } from '../bridge/call.js';
 import { drop } from '../bridge/drop.js';
 import { cacheDb } from '../cache/cacheDb.js';
-import { RECENT_WINDOW_PER_CHAT } from '../cache/db.js';
+import { chatMessages, RECENT_WINDOW_PER_CHAT } from '../cache/db.js';
 import type { ChatRef } from '../state/uiStore.js';
 
 export const OLDER_PAGE_SIZE = 50;
@@ -23,11 +24,7 @@ export type TimelineData = {
  */
 export function useTimelineMessages(ref: ChatRef): TimelineData {
   const recent = useLiveQuery(
-    () =>
-      cacheDb.messages
-        .where('[accountId+chatId+timestamp]')
-        .between([ref.accountId, ref.chatId, -Infinity], [ref.accountId, ref.chatId, Infinity])
-        .toArray(),
+    () => chatMessages(cacheDb, ref.accountId, ref.chatId).toArray(),
     [ref.accountId, ref.chatId],
   );
   const [older, setOlder] = useState<readonly Message[]>([]);
@@ -38,8 +35,14 @@ export function useTimelineMessages(ref: ChatRef): TimelineData {
   const messages = useMemo(() => mergeById(older, recent ?? []), [older, recent]);
 
   const fetchOlderPage = useCallback(
-    async (beforeTimestamp: number) => {
-      const result = await call('messages.page', { ...ref, beforeTimestamp, limit: OLDER_PAGE_SIZE });
+    async (oldest: Message) => {
+      const result = await call('messages.page', {
+        ...ref,
+        beforeTimestamp: oldest.timestamp,
+        // 0 marks a row cached before orderKey existed: its real key is unknown, so ask by time only.
+        beforeOrderKey: oldest.orderKey > 0 ? oldest.orderKey : null,
+        limit: OLDER_PAGE_SIZE,
+      });
       if (!result.ok) return;
       setHasMoreLocal(result.value.hasMoreLocal);
       setOlder((current) => mergeById(result.value.messages, current));
@@ -53,18 +56,18 @@ export function useTimelineMessages(ref: ChatRef): TimelineData {
     if (isWindowEmpty) drop(fillRecentWindow(ref));
   }, [isWindowEmpty, ref]);
 
-  const oldestTimestamp = messages[0]?.timestamp ?? null;
+  const oldest = messages[0];
   const loadOlder = useCallback(() => {
-    if (isLoadingRef.current || !hasMoreLocal || oldestTimestamp === null) return;
+    if (isLoadingRef.current || !hasMoreLocal || oldest === undefined) return;
     isLoadingRef.current = true;
     setLoadingOlder(true);
     drop(
-      fetchOlderPage(oldestTimestamp).finally(() => {
+      fetchOlderPage(oldest).finally(() => {
         isLoadingRef.current = false;
         setLoadingOlder(false);
       }),
     );
-  }, [fetchOlderPage, hasMoreLocal, oldestTimestamp]);
+  }, [fetchOlderPage, hasMoreLocal, oldest]);
 
   return { messages, isLoadingOlder, hasMoreLocal, loadOlder };
 }
@@ -75,9 +78,10 @@ async function fillRecentWindow(ref: ChatRef): Promise<void> {
   if (result.ok) await cacheDb.messages.bulkPut(result.value.messages.slice(-RECENT_WINDOW_PER_CHAT));
 }
 
-function mergeById(a: readonly Message[], b: readonly Message[]): Message[] {
+/** Union by id (b wins), in timeline order. */
+export function mergeById(a: readonly Message[], b: readonly Message[]): Message[] {
   const byId = new Map<string, Message>();
   for (const message of a) byId.set(message.id, message);
   for (const message of b) byId.set(message.id, message);
-  return [...byId.values()].sort((x, y) => x.timestamp - y.timestamp || (x.id < y.id ? -1 : 1));
+  return [...byId.values()].sort(compareMessageOrder);
 }

@@ -41,6 +41,7 @@ export function messageFixture(overrides: Partial<Message> = {}): Message {
     isFromMe: false,
     isFromOtherDevice: false,
     timestamp: 1_700_000_000_000,
+    orderKey: 1,
     status: 'received',
     body: { kind: 'text', text: 'hello' },
     quoted: null,

@@ -91,7 +91,16 @@ export const commands = {
     output: z.object({ chatId: ChatIdSchema }),
   },
   'messages.page': {
-    input: z.strictObject({ ...accountChat, beforeTimestamp: z.number().int().nullable(), limit: pageLimit }),
+    input: z.strictObject({
+      ...accountChat,
+      beforeTimestamp: z.number().int().nullable(),
+      /**
+       * With beforeTimestamp: the oldest shown message's orderKey, so a page boundary inside one
+       * second neither skips nor repeats messages. Absent: everything older than the timestamp.
+       */
+      beforeOrderKey: z.number().int().nullish(),
+      limit: pageLimit,
+    }),
     output: z.object({ messages: z.array(MessageSchema), hasMoreLocal: z.boolean() }),
   },
   'messages.search': {

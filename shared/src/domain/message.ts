@@ -61,7 +61,8 @@ export const QuotedSchema = z.object({
   preview: z.string().max(1024),
 });
 
-export const MessageSchema = z.object({
+/** A message as normalized or composed, before the store placed it in the account's receive order. */
+export const MessageDraftSchema = z.object({
   accountId: AccountIdSchema,
   chatId: ChatIdSchema,
   id: MessageIdSchema,
@@ -80,4 +81,23 @@ export const MessageSchema = z.object({
   /** Why the last send attempt failed, shown next to "retry". */
   failure: z.string().max(500).nullable(),
 });
+export type MessageDraft = z.infer<typeof MessageDraftSchema>;
+
+export const MessageSchema = MessageDraftSchema.extend({
+  /**
+   * Where the store first received the message within its account (increasing, never reused).
+   * WhatsApp timestamps have one-second resolution, so messages sort by (timestamp, orderKey):
+   * a burst within one second keeps the order it arrived in.
+   */
+  orderKey: z.number().int(),
+});
 export type Message = z.infer<typeof MessageSchema>;
+
+type Ordered = Readonly<{ timestamp: number; orderKey: number; id: string }>;
+
+/** Timeline order: oldest first. The id only breaks ties between rows from different stores. */
+export function compareMessageOrder(a: Ordered, b: Ordered): number {
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  if (a.orderKey !== b.orderKey) return a.orderKey - b.orderKey;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MediaState, Message } from '../../../../shared/src/index.js';
+import type { MediaState, MessageDraft } from '../../../../shared/src/index.js';
 import type { AccountStore, StoreOp } from '../../store/index.js';
 import type { TempProfile } from '../../store/storeFixtures.js';
 import { makeMediaInfo, makeMessage, makeTempProfile, openTestStore } from '../../store/storeFixtures.js';
@@ -34,7 +34,7 @@ async function world(protectRecentMs = 0): Promise<World> {
 }
 
 /** A media message whose file (`bytes` long, last viewed `ageMs` ago) is on disk in `state`. */
-function cached(w: World, bytes: number, ageMs: number, status: 'ready' | 'downloading'): Message {
+function cached(w: World, bytes: number, ageMs: number, status: 'ready' | 'downloading'): MessageDraft {
   const message = makeMessage({ body: { kind: 'media', media: makeMediaInfo(), caption: null } });
   const name = `${mediaFileStem(message.chatId, message.id)}.jpg`;
   const state: MediaState = status === 'ready' ? { status, url: `/media/acc1/${name}` } : { status, progress: null };
@@ -48,8 +48,8 @@ function cached(w: World, bytes: number, ageMs: number, status: 'ready' | 'downl
   return message;
 }
 
-const fileOf = (w: World, m: Message) => path.join(w.mediaDir, `${mediaFileStem(m.chatId, m.id)}.jpg`);
-const stateOf = (w: World, m: Message) => w.store.getMedia(m.chatId, m.id)?.state;
+const fileOf = (w: World, m: MessageDraft) => path.join(w.mediaDir, `${mediaFileStem(m.chatId, m.id)}.jpg`);
+const stateOf = (w: World, m: MessageDraft) => w.store.getMedia(m.chatId, m.id)?.state;
 
 describe('MediaCache', () => {
   let w: World | undefined;

@@ -4,6 +4,7 @@ import type {
   ChatId,
   CommandInput,
   Message,
+  MessageDraft,
   MessageBody,
 } from '../../../../shared/src/index.js';
 import type { ChatPatch } from '../../store/index.js';
@@ -18,7 +19,7 @@ export function pendingMessage(
   body: MessageBody,
   now: number,
   extra: Partial<Pick<Message, 'quoted' | 'isForwarded'>> = {},
-): Message {
+): MessageDraft {
   return {
     accountId,
     chatId,

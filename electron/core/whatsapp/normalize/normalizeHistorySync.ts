@@ -1,6 +1,7 @@
 import type { BaileysEventMap, Chat as WAChat, proto } from '@whiskeysockets/baileys';
 import { contactLidPairs, normalizeContact } from './normalizeContact.js';
 import { normalizeMessage } from './normalizeMessage.js';
+import { oldestFirst } from './oldestFirst.js';
 import type { LidPnPair } from './messageId.js';
 import { isConsistentPair, isGroupJid, lidPnPairOf, makeJidResolver, toChatId, toContactId } from './messageId.js';
 import type { ChatPatch, NormalizeContext, NormalizeOp } from './ops.js';
@@ -14,7 +15,7 @@ export type HistorySyncInput = Pick<
 export type HistorySyncResult = Readonly<{
   /**
    * Order: lidMapping, contact names (the chunk's contacts, then one pushName per sender), upsertChat
-   * (one per chat), then message ops.
+   * (one per chat), then message ops, oldest message first.
    */
   ops: NormalizeOp[];
   meta: Readonly<{
@@ -59,7 +60,8 @@ export function normalizeHistorySync(
   const messageOps: NormalizeOp[] = [];
   const senderNames = new Map<string, Readonly<{ op: NameOp; at: number }>>();
   let messageCount = 0;
-  for (const msg of input.messages) {
+  // Oldest first: the store keeps a burst within one second in the order it receives it.
+  for (const msg of oldestFirst(input.messages)) {
     for (const op of normalizeMessage(msg, ctx, pairs, { resolver, raw: messageBytes.get(msg) })) {
       if (op.op === 'upsertChat') {
         mergeInto(op.chat);

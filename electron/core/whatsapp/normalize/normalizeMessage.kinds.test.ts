@@ -1,6 +1,6 @@
 import { proto } from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
-import { MessageSchema } from '../../../../shared/src/index.js';
+import { MessageDraftSchema } from '../../../../shared/src/index.js';
 import type { MessageBody } from '../../../../shared/src/index.js';
 import { IMAGE_FIXTURE as image, PEER_PN, makeCtx, makeWaMessage, upsertOf } from './makeWaMessage.js';
 import { normalizeMessage } from './normalizeMessage.js';
@@ -148,7 +148,7 @@ describe('normalizeMessage: one row per kind', () => {
   it.each(kinds)('%s', (_name, message, body) => {
     const op = upsertOf(normalizeMessage(makeWaMessage({ message }), makeCtx()));
     expect(op.message.body).toEqual(body);
-    expect(() => MessageSchema.parse(op.message)).not.toThrow();
+    expect(() => MessageDraftSchema.parse(op.message)).not.toThrow();
     expect(proto.WebMessageInfo.decode(op.raw).key?.id).toBe('3EB0AAAA');
   });
 });

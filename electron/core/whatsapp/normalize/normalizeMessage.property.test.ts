@@ -1,7 +1,7 @@
 import { proto } from '@whiskeysockets/baileys';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MessageSchema } from '../../../../shared/src/index.js';
+import { MessageDraftSchema } from '../../../../shared/src/index.js';
 import { GROUP, PEER_LID, PEER_PN, SELF_LID, SELF_PN, makeCtx } from './makeWaMessage.js';
 import { normalizeMessage } from './normalizeMessage.js';
 
@@ -47,7 +47,7 @@ describe('normalizeMessage on arbitrary input', () => {
           });
           for (const op of normalizeMessage(msg, makeCtx())) {
             if (op.op === 'upsertMessage') {
-              expect(() => MessageSchema.parse(op.message)).not.toThrow();
+              expect(() => MessageDraftSchema.parse(op.message)).not.toThrow();
               expect(proto.WebMessageInfo.decode(op.raw).key?.id).toBe('ID1');
             }
           }

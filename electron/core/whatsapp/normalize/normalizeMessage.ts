@@ -1,5 +1,5 @@
 import { proto } from '@whiskeysockets/baileys';
-import type { ContactId, Message, MessageStatus, Reaction } from '../../../../shared/src/index.js';
+import type { ContactId, MessageDraft, MessageStatus, Reaction } from '../../../../shared/src/index.js';
 import { bodyOf } from './bodyOf.js';
 import type { NormalizedBody } from './bodyOf.js';
 import type { Envelope, KeyWithAlts } from './envelopeOf.js';
@@ -134,7 +134,7 @@ function upsert(
 ): Extract<NormalizeOp, { op: 'upsertMessage' }> {
   const { body, media, contextInfo } = normalized;
   const quoted = contextInfo ? quotedTarget(env, contextInfo) : null;
-  const message: Message = {
+  const message: MessageDraft = {
     accountId: ctx.accountId,
     chatId: env.chatId,
     id: env.messageId,

@@ -3,7 +3,7 @@ import type {
   Chat,
   ChatId,
   ContactId,
-  Message,
+  MessageDraft,
   MessageBody,
   MessageId,
   NameSource,
@@ -68,7 +68,7 @@ export type ChatPatch = Readonly<
 export type NormalizeOp =
   | Readonly<{
       op: 'upsertMessage';
-      message: Message;
+      message: MessageDraft;
       /** `proto.WebMessageInfo.encode` bytes: what `getMessage` must return for retries and re-uploads. */
       raw: Uint8Array;
       media?: MediaDownload;
