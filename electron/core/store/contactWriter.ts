@@ -95,14 +95,14 @@ export function contactIdentity(
   };
 }
 
-type StoredContactRow = { is_group: number; source: string | null; name: string | null };
+type StoredContactRow = ContactRow & { source: string | null; name: string | null };
 
 export function upsertContact(ctx: WriteContext, patch: ContactPatch): Contact {
   const id = isGroupJid(patch.jid) ? patch.jid : ctx.resolver.resolve(patch.jid);
   // The contact and its names in one read; the names written below are then applied to that copy.
   const rows = ctx.db
     .stmt(
-      `SELECT c.is_group, n.source, n.name FROM contacts c
+      `SELECT c.*, n.source, n.name FROM contacts c
        LEFT JOIN contact_names n ON n.contact_id = c.id WHERE c.id = ?`,
     )
     .all(id) as StoredContactRow[];
@@ -114,6 +114,18 @@ export function upsertContact(ctx: WriteContext, patch: ContactPatch): Contact {
     id,
     patch.isGroup ?? (stored === undefined ? undefined : stored.is_group === 1),
   );
+  // Every incoming message repeats its sender's push name: an upsert that changes nothing writes
+  // nothing and reports nothing, so it costs no seq, no bridge event and no renderer cache write.
+  if (
+    stored !== undefined &&
+    isSameIdentity(stored, identity) &&
+    (patch.names ?? []).every((u) => isSameName(names, u))
+  ) {
+    return contactFromRows(
+      stored,
+      [...names].map(([source, name]) => ({ source, name })),
+    );
+  }
   // The parent row is written (and stamped, once) before the names that reference it (foreign key).
   const seq = writeContactRow(ctx, identity, stored === undefined);
   const upsertName = ctx.db.stmt(
@@ -122,11 +134,11 @@ export function upsertContact(ctx: WriteContext, patch: ContactPatch): Contact {
   );
   const removeName = ctx.db.stmt('DELETE FROM contact_names WHERE contact_id = ? AND source = ?');
   for (const update of patch.names ?? []) {
-    if (update.name === null || update.name.trim() === '') {
+    const name = storedNameOf(update);
+    if (name === null) {
       removeName.run(id, update.source);
       names.delete(update.source);
     } else {
-      const name = update.name.slice(0, 512);
       upsertName.run(id, update.source, name, ctx.nowMs);
       names.set(update.source, name);
     }
@@ -136,5 +148,26 @@ export function upsertContact(ctx: WriteContext, patch: ContactPatch): Contact {
     identity,
     seq,
     [...names].map(([source, name]) => ({ source, name })),
+  );
+}
+
+const NAME_MAX_CHARS = 512;
+
+/** The name as stored, or null when the update removes that source's name (cleared alias). */
+function storedNameOf(update: ContactNameUpdate): string | null {
+  if (update.name === null || update.name.trim() === '') return null;
+  return update.name.slice(0, NAME_MAX_CHARS);
+}
+
+function isSameName(names: ReadonlyMap<string, string>, update: ContactNameUpdate): boolean {
+  const name = storedNameOf(update);
+  return name === null ? !names.has(update.source) : names.get(update.source) === name;
+}
+
+function isSameIdentity(stored: ContactRow, identity: Pick<Contact, 'phoneNumber' | 'lid' | 'isGroup'>): boolean {
+  return (
+    stored.phone_number === identity.phoneNumber &&
+    stored.lid === identity.lid &&
+    (stored.is_group === 1) === identity.isGroup
   );
 }

@@ -47,6 +47,23 @@ describe('contacts and LID <-> phone number', () => {
     expect(store.getContact(PN)).toMatchObject({ id: PN, phoneNumber: '4915550123', lid: null });
   });
 
+  it('reports no change (and stamps no seq) for an upsert that repeats what is stored', () => {
+    const bobby = { jid: PN, names: [{ source: 'pushName', name: 'Bobby' }] } as const;
+    const first = store.applyBatch([{ type: 'contact.upsert', contact: bobby }]);
+    expect(first.changes.map((change) => change.kind)).toEqual(['contact']);
+    const repeat = store.applyBatch([
+      { type: 'contact.upsert', contact: bobby },
+      { type: 'contact.upsert', contact: { jid: PN, names: [{ source: 'alias', name: null }] } },
+    ]);
+    expect(repeat.changes).toEqual([]);
+    const renamed = store.applyBatch([
+      { type: 'contact.upsert', contact: { jid: PN, names: [{ source: 'pushName', name: 'Bob' }] } },
+    ]);
+    expect(renamed.changes.map((change) => change.kind)).toEqual(['contact']);
+    expect(renamed.seq).toBeGreaterThan(first.seq);
+    expect(store.getContact(PN)?.names).toEqual([{ source: 'pushName', name: 'Bob' }]);
+  });
+
   it('files messages from the LID and the PN of one person in one chat and one contact', () => {
     store.applyBatch([
       { type: 'contact.upsert', contact: { jid: LID, names: [{ source: 'pushName', name: 'Lid Name' }] } },

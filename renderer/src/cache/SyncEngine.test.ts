@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountId, BridgeApi, CommandId, EventBatch, Result } from '../../../shared/src/index.js';
 import type { BridgeStatus, StatusSource } from '../bridge/bridgeStatus.js';
 import { ACCOUNT_A, batchFixture, chatFixture } from '../testing/factories.js';
@@ -98,5 +98,30 @@ describe('SyncEngine', () => {
     await engine.whenIdle();
     await engine.whenIdle();
     expect((await db.chats.toArray())[0]?.unreadCount).toBe(7);
+  });
+
+  it('applies live batches that pile up while the lane is busy in one transaction, in order', async () => {
+    const main = fakeMain(100);
+    const engine = startEngine(main);
+    await engine.whenIdle();
+    const transaction = vi.spyOn(db, 'transaction');
+    for (let seq = 1; seq <= 4; seq++) main.append(chatBatch(seq, seq * 10), true);
+    await engine.whenIdle();
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect((await db.meta.get(ACCOUNT_A))?.lastSeq).toBe(4);
+    expect((await db.chats.toArray())[0]?.unreadCount).toBe(40);
+  });
+
+  it('applies a batch that arrives after a flush in a transaction of its own', async () => {
+    const main = fakeMain(100);
+    const engine = startEngine(main);
+    await engine.whenIdle();
+    main.append(chatBatch(1, 1), true);
+    await engine.whenIdle();
+    main.append(chatBatch(2, 2), true);
+    main.append(chatBatch(2, 99), true); // a duplicate seq (catch-up racing live) is skipped
+    await engine.whenIdle();
+    expect((await db.meta.get(ACCOUNT_A))?.lastSeq).toBe(2);
+    expect((await db.chats.toArray())[0]?.unreadCount).toBe(2);
   });
 });

@@ -7,7 +7,10 @@ import { type SessionEvent, ingestBatches } from './ingestBatches.js';
 
 /*
  * Keeps the Dexie cache in step with main: live batches and catch-up share one serial lane, so
- * batches are applied strictly in order and never interleave.
+ * batches are applied strictly in order and never interleave. Live batches that arrive while the
+ * lane is busy are coalesced into the next single transaction: under a burst, the cache (and
+ * every live query re-run it triggers) keeps up at a cost per transaction, not per message, and
+ * an idle app still applies a lone batch at once.
  *
  *   const engine = new SyncEngine(db, bridge, status, { onSession, listAccounts });
  *   engine.start();   // catches every stream up, then applies live batches
@@ -29,6 +32,8 @@ export class SyncEngine {
   readonly #hooks: SyncEngineHooks;
   #lane: Promise<void> = Promise.resolve();
   #unsubscribers: (() => void)[] = [];
+  /** Live batches received but not yet applied; a flush for them is queued on the lane. */
+  #pending: EventBatch[] = [];
 
   constructor(db: InboxDb, bridge: BridgeApi, status: StatusSource, hooks: SyncEngineHooks) {
     this.#db = db;
@@ -39,7 +44,7 @@ export class SyncEngine {
 
   start(): void {
     this.#unsubscribers.push(
-      this.#bridge.subscribe((batches) => this.#enqueue(() => this.#ingest(batches))),
+      this.#bridge.subscribe((batches) => this.#receive(batches)),
       this.#status.onStatus((status) => {
         if (status === 'open') this.#enqueue(() => this.#catchUpAll());
       }),
@@ -60,6 +65,14 @@ export class SyncEngine {
     const next = this.#lane.then(task);
     this.#lane = next.catch((err: unknown) => console.error({ err }, 'cache sync task failed'));
     drop(this.#lane);
+  }
+
+  #receive(batches: readonly EventBatch[]): void {
+    if (batches.length === 0) return;
+    const isFlushQueued = this.#pending.length > 0;
+    this.#pending.push(...batches);
+    // The flush takes whatever has piled up by the time the lane reaches it, in arrival order.
+    if (!isFlushQueued) this.#enqueue(() => this.#ingest(this.#pending.splice(0)));
   }
 
   async #ingest(batches: readonly EventBatch[]): Promise<void> {

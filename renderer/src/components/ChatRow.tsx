@@ -1,5 +1,5 @@
 import type { CSSProperties, MouseEvent } from 'react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Chat } from '../../../shared/src/index.js';
 import type { ContactDirectory } from '../features/useContacts.js';
 import { formatChatTime } from '../format/time.js';
@@ -30,7 +30,8 @@ type ChatRowProps = {
   readonly now: number;
 };
 
-export function ChatRow({ chat, contacts, isSelected, showAccount, now }: ChatRowProps) {
+/** Memoized: a new message re-renders only its chat's row (the list keeps unchanged chats' identities). */
+export const ChatRow = memo(function ChatRow({ chat, contacts, isSelected, showAccount, now }: ChatRowProps) {
   const selectChat = useUi((state) => state.selectChat);
   const draft = useUi((state) => state.drafts[`${chat.accountId}/${chat.id}`]);
   const accountLabel = useSession(
@@ -120,4 +121,4 @@ export function ChatRow({ chat, contacts, isSelected, showAccount, now }: ChatRo
       {menuAt && <ChatActionsMenu chat={chat} now={now} position={menuAt} onClose={() => setMenuAt(null)} />}
     </div>
   );
-}
+});

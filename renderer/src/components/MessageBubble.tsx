@@ -1,5 +1,5 @@
-import { type CSSProperties, type KeyboardEvent, type MouseEvent, useState } from 'react';
-import type { Chat, Message } from '../../../shared/src/index.js';
+import { type CSSProperties, type KeyboardEvent, type MouseEvent, memo, useState } from 'react';
+import type { Message } from '../../../shared/src/index.js';
 import type { ContactDirectory } from '../features/useContacts.js';
 import { isJumboEmoji } from '../format/linkify.js';
 import { formatTimeOfDay } from '../format/time.js';
@@ -15,7 +15,7 @@ import { StatusTicks } from './StatusTicks.js';
 
 type MessageBubbleProps = {
   readonly message: Message;
-  readonly chat: Chat;
+  readonly isGroup: boolean;
   readonly contacts: ContactDirectory;
   readonly isFirstOfRun: boolean;
 };
@@ -31,10 +31,19 @@ function isJumbo(message: Message): boolean {
 
 type MenuState = { readonly x: number; readonly y: number; readonly isPicking: boolean; readonly openedAt: number };
 
-export function MessageBubble({ message, chat, contacts, isFirstOfRun }: MessageBubbleProps) {
+/**
+ * Memoized: a new message re-renders only its own bubble (and a neighbour whose run changed), as
+ * long as the timeline keeps unchanged messages' identities (structural sharing in the live query).
+ */
+export const MessageBubble = memo(function MessageBubble({
+  message,
+  isGroup,
+  contacts,
+  isFirstOfRun,
+}: MessageBubbleProps) {
   const [menu, setMenu] = useState<MenuState | null>(null);
   const senderName = message.isFromMe ? 'You' : contacts.nameOf(message.accountId, message.senderId, 'Unknown');
-  const showSender = chat.isGroup && !message.isFromMe && isFirstOfRun;
+  const showSender = isGroup && !message.isFromMe && isFirstOfRun;
   const isDeleted = message.body.kind === 'deleted';
   const side = message.isFromMe ? 'out' : 'in';
   const classes = [
@@ -135,7 +144,7 @@ export function MessageBubble({ message, chat, contacts, isFirstOfRun }: Message
       )}
     </div>
   );
-}
+});
 
 function epochOf(event: { readonly timeStamp: number }): number {
   return Math.round(performance.timeOrigin + event.timeStamp);

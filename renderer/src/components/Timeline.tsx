@@ -166,7 +166,12 @@ export function Timeline({ chat, contacts }: { readonly chat: Chat; readonly con
                   <span>{row.label}</span>
                 </div>
               ) : (
-                <MessageBubble message={row.message} chat={chat} contacts={contacts} isFirstOfRun={row.isFirstOfRun} />
+                <MessageBubble
+                  message={row.message}
+                  isGroup={chat.isGroup}
+                  contacts={contacts}
+                  isFirstOfRun={row.isFirstOfRun}
+                />
               )}
             </div>
           );

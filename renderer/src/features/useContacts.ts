@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type { AccountId, ContactId } from '../../../shared/src/index.js';
 import { cacheDb } from '../cache/cacheDb.js';
 import type { CachedContact } from '../cache/db.js';
@@ -22,7 +23,10 @@ export function useContacts(filter: AccountFilter): ContactDirectory {
           : await cacheDb.contacts.where('accountId').equals(filter).toArray();
       return new Map(rows.map((contact) => [`${contact.accountId}/${contact.id}`, contact]));
     }, [filter]) ?? EMPTY;
-  const get = (accountId: AccountId, contactId: ContactId | null) =>
-    contactId ? byKey.get(`${accountId}/${contactId}`) : undefined;
-  return { get, nameOf: (accountId, contactId, fallback) => bestName(get(accountId, contactId), fallback) };
+  // A stable directory while contacts are unchanged: memoized bubbles and chat rows take it as a prop.
+  return useMemo<ContactDirectory>(() => {
+    const get = (accountId: AccountId, contactId: ContactId | null) =>
+      contactId ? byKey.get(`${accountId}/${contactId}`) : undefined;
+    return { get, nameOf: (accountId, contactId, fallback) => bestName(get(accountId, contactId), fallback) };
+  }, [byKey]);
 }

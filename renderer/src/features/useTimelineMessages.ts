@@ -7,6 +7,7 @@ import { drop } from '../bridge/drop.js';
 import { cacheDb } from '../cache/cacheDb.js';
 import { chatMessages, RECENT_WINDOW_PER_CHAT } from '../cache/db.js';
 import type { ChatRef } from '../state/uiStore.js';
+import { createStructuralSharer } from '../util/structuralSharer.js';
 
 export const OLDER_PAGE_SIZE = 50;
 
@@ -23,9 +24,15 @@ export type TimelineData = {
  * Older pages are held only here, never written to the cache.
  */
 export function useTimelineMessages(ref: ChatRef): TimelineData {
-  const recent = useLiveQuery(
-    () => chatMessages(cacheDb, ref.accountId, ref.chatId).toArray(),
+  // Unchanged messages keep their identity across re-runs, so memoized bubbles skip rendering.
+  const share = useMemo(
+    () => createStructuralSharer<Message>((message) => message.id),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one sharer per chat
     [ref.accountId, ref.chatId],
+  );
+  const recent = useLiveQuery(
+    async () => share(await chatMessages(cacheDb, ref.accountId, ref.chatId).toArray()),
+    [ref.accountId, ref.chatId, share],
   );
   const [older, setOlder] = useState<readonly Message[]>([]);
   const [isLoadingOlder, setLoadingOlder] = useState(false);
