@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalArchiveExport } from '../../electron/core/backup/canonicalArchiveExport.js';
@@ -11,6 +12,7 @@ import type { AccountStore } from '../../electron/core/store/AccountStore.js';
 import type { TempProfile } from '../../electron/core/store/storeFixtures.js';
 import { makeTempProfile, openTestStore, TEST_ACCOUNT, TEST_KEY } from '../../electron/core/store/storeFixtures.js';
 import { staticKeyProvider } from '../../electron/core/store/keyProvider.js';
+import { DATABASE_FILE_NAME } from '../../electron/core/store/storeDatabase.js';
 import type { Moto } from './motoServer.js';
 import { startMoto } from './motoServer.js';
 import {
@@ -96,6 +98,36 @@ describe('backup and restore against moto', () => {
     const expected = await canonicalArchiveExport(source.accountDir);
     expect(expected.length).toBeGreaterThan(3_000);
     expect(await canonicalArchiveExport(target.accountDir)).toEqual(expected);
+  });
+
+  it('indexes restored messages for search, so later edits and deletes keep the index sound', async () => {
+    const config = makeConfig(moto.endpoint, await createBucket(moto.endpoint));
+    seedArchive(store, 60, 'findme');
+    await makeEngine(config, source.accountDir, accountBucket(config)).runOnce();
+    await restoreInto(config, target.accountDir);
+
+    const restored = await openTestStore(target.accountDir);
+    try {
+      expect(restored.search('findme').length).toBeGreaterThan(0);
+    } finally {
+      restored.close();
+    }
+    // The store's triggers re-index on edit and un-index on delete: a row the index never saw would
+    // fail FTS5's integrity check (SQLITE_CORRUPT_VTAB), as a live worker did after a restore.
+    const db = new Database(path.join(target.accountDir, DATABASE_FILE_NAME));
+    try {
+      db.prepare("UPDATE messages SET search_text = 'edited after restore' WHERE id = 'findme1'").run();
+      db.prepare("DELETE FROM messages WHERE id = 'findme2'").run();
+      expect(() =>
+        db.prepare("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')").run(),
+      ).not.toThrow();
+      const hits = db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'edited'").get() as {
+        n: number;
+      };
+      expect(hits.n).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 
   it('restores byte-exact after compaction, deleted chats and a passphrase', async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,10 @@ export async function startBrowserModeProcess(
     output: () => output,
     stop: async () => {
       await stopChild(child);
+      // Kept for whoever reads a failed CI run: the app's and its workers' warnings and errors.
+      const logs = join(appRoot, 'test-results', 'e2e-logs');
+      mkdirSync(logs, { recursive: true });
+      writeFileSync(join(logs, `browser-mode-${Date.now()}-${port}.log`), output);
       if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };

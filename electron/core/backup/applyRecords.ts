@@ -225,12 +225,23 @@ export class RecordApplier {
       }
     }
     const conflict = t.entity === 'message' ? 'chat_id, id' : t.entity === 'media' ? 'chat_id, message_id' : 'id';
+    const isNewMessage =
+      t.entity === 'message' &&
+      this.#stmt('SELECT 1 FROM messages WHERE chat_id = ? AND id = ?').get(row['chat_id'], row['id']) === undefined;
     if (t.entity === 'message') this.#placeMessage(row, seq);
-    this.#stmt(upsertSql(t.table, t.columns, conflict, ['hlc', 'seq'], t.keepOnConflict)).run({
+    const written = this.#stmt(upsertSql(t.table, t.columns, conflict, ['hlc', 'seq'], t.keepOnConflict)).run({
       ...row,
       hlc: record.hlc,
       seq,
     });
+    // The search index has no insert trigger (the store's writer indexes its own inserts), so a
+    // restored row is indexed here. Updates are re-indexed by the store's update trigger. A row the
+    // index never saw would corrupt it on its first delete or edit (SQLITE_CORRUPT_VTAB).
+    if (isNewMessage && row['search_text'] !== null && row['search_text'] !== undefined)
+      this.#stmt('INSERT INTO messages_fts (rowid, search_text) VALUES (?, ?)').run(
+        written.lastInsertRowid,
+        row['search_text'],
+      );
     this.#stmt('DELETE FROM tombstones WHERE entity = ? AND key = ?').run(t.entity, record.key);
     if (t.entity === 'contact') this.#writeNames(String(row['id']), record.value);
     this.counts.applied += 1;
