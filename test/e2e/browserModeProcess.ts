@@ -34,7 +34,7 @@ export async function startBrowserModeProcess(
     ],
     {
       cwd: appRoot,
-      env: { ...process.env, WA_INBOX_LOG_LEVEL: 'warn', ...options.env },
+      env: { ...process.env, WA_INBOX_LOG_LEVEL: process.env.WA_INBOX_E2E_LOG_LEVEL ?? 'warn', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -238,9 +238,12 @@ export class WaConnection {
     this.#closeWaiters.get(sock)?.();
     this.#closeWaiters.delete(sock);
     if (this.#sock !== sock) return;
+    // "Awaiting pairing" means codes were shown on this socket and ran out. A 408 before the first QR
+    // (a connect timeout on a slow network) is an ordinary transient failure and is retried.
+    const wasShowingCodes = this.#pairingEndsAt !== undefined;
     this.#detach();
     this.#forgetUnfinishedPairingCode();
-    const info = disconnectInfoOf(error, this.#auth.state.creds.me?.id === undefined);
+    const info = disconnectInfoOf(error, wasShowingCodes && this.#auth.state.creds.me?.id === undefined);
     this.#deps.log.info({ statusCode: info.statusCode, isIntentional }, 'socket closed');
     this.#deps.onUpdate({ kind: 'closed', info, isIntentional });
   }
