@@ -69,9 +69,9 @@ export async function benchLiveThroughput(): Promise<BenchRow> {
 }
 
 /**
- * Which burst message the timeline shows last once everything arrived. Not simply the last one
- * sent: WhatsApp stamps whole seconds, and the timeline orders messages of the same second by id
- * (random), so hundreds of burst messages share a second in an arbitrary order.
+ * Which burst message the timeline shows last once everything arrived. WhatsApp stamps whole
+ * seconds and the timeline orders messages of the same second by arrival (the store's orderKey), so
+ * it is the last one sent in the newest second: one contact's burst arrives in send order.
  */
 function bottomRowIndex(sim: Simulator, ids: readonly string[]): number {
   const stamps = new Map(
@@ -80,7 +80,8 @@ function bottomRowIndex(sim: Simulator, ids: readonly string[]): number {
   let best = 0;
   for (let i = 1; i < ids.length; i += 1) {
     const [t, bestT] = [stamps.get(ids[i] ?? '') ?? 0, stamps.get(ids[best] ?? '') ?? 0];
-    if (t > bestT || (t === bestT && (ids[i] ?? '') > (ids[best] ?? ''))) best = i;
+    // The timeline orders by (timestamp, arrival order): within a second the later send is lower.
+    if (t >= bestT) best = i;
   }
   return best;
 }
